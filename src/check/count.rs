@@ -1,0 +1,50 @@
+//! `count`: more hashtags, mentions, links, emoji or matches than a (per-platform) maximum. The
+//! finding points at the first item over the limit.
+
+use super::{Check, Context, Finding, Matcher, in_scope};
+use crate::rule::{PerPlatform, Scope};
+
+#[derive(Debug)]
+pub enum Counted {
+    Hashtags,
+    Mentions,
+    Links,
+    Emoji,
+    Matches(Matcher),
+}
+
+#[derive(Debug)]
+pub struct CountCheck {
+    pub of: Counted,
+    pub max: PerPlatform,
+    pub scope: Scope,
+}
+
+impl Check for CountCheck {
+    fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(max) = self.max.get(cx.platform) else {
+            return;
+        };
+        let s = &cx.draft.structure;
+        let items: Vec<_> = match &self.of {
+            Counted::Hashtags => s.hashtags.clone(),
+            Counted::Mentions => s.mentions.clone(),
+            Counted::Links => s.links.clone(),
+            Counted::Emoji => s.emoji.clone(),
+            Counted::Matches(m) => m.matches(cx, &self.scope),
+        };
+        let items: Vec<_> = items
+            .into_iter()
+            .filter(|r| in_scope(cx.draft, &self.scope, r))
+            .collect();
+        if items.len() > max {
+            let over = items[max].start..items[items.len() - 1].end;
+            out.push(
+                Finding::at(over)
+                    .var("count", items.len())
+                    .var("max", max)
+                    .var("platform", cx.platform.label()),
+            );
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Check kinds: one file per kind, each implementing [`Check`]. A check never scans the text for
+//! terms or regexes itself: the engine scans once and hands every check the shared [`Hits`]; a
+//! check only filters them by scope and position and reports spans.
+
+mod count;
+mod length;
+mod pattern;
+mod position;
+mod requires;
+mod terms;
+mod validate;
+
+use std::ops::Range;
+
+pub use count::{CountCheck, Counted};
+pub use length::LengthCheck;
+pub use pattern::PatternCheck;
+pub use position::PositionCheck;
+pub use requires::RequiresCheck;
+pub use terms::TermsCheck;
+pub use validate::ValidateCheck;
+
+use crate::draft::Draft;
+use crate::platform::{Lang, Platform};
+use crate::rule::Scope;
+use crate::validate::Validator;
+
+/// Index of a term list in the engine's single Aho-Corasick automaton.
+pub type TermListId = usize;
+/// Index of a compiled regex in the engine.
+pub type RegexId = usize;
+
+/// Everything found by the engine's single pass over a draft. Ranges are byte ranges of the
+/// original text, sorted by start.
+#[derive(Debug, Default)]
+pub struct Hits {
+    pub terms: Vec<Vec<Range<usize>>>,
+    pub regexes: Vec<Vec<Range<usize>>>,
+}
+
+/// What a check sees: the draft, the shared hits and the facts that rules depend on.
+pub struct Context<'a> {
+    pub draft: &'a Draft,
+    pub hits: &'a Hits,
+    pub platform: Platform,
+    /// The language the post is written in (declared or detected).
+    pub lang: Lang,
+}
+
+/// One finding of a check: where, plus values for the message placeholders (`{match}`,
+/// `{count}`, `{max}`, `{platform}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub range: Range<usize>,
+    pub vars: Vec<(&'static str, String)>,
+}
+
+impl Finding {
+    pub fn at(range: Range<usize>) -> Finding {
+        Finding {
+            range,
+            vars: Vec::new(),
+        }
+    }
+
+    pub fn var(mut self, name: &'static str, value: impl ToString) -> Finding {
+        self.vars.push((name, value.to_string()));
+        self
+    }
+}
+
+/// A check kind.
+pub trait Check: Send + Sync + std::fmt::Debug {
+    fn run(&self, cx: &Context, out: &mut Vec<Finding>);
+}
+
+/// A compiled matcher: a term list or a regex (optionally confirmed by a validator).
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    Terms(TermListId),
+    Regex {
+        id: RegexId,
+        validator: Option<Validator>,
+    },
+    /// Matches of any of several matchers, merged in text order.
+    Any(Vec<Matcher>),
+}
+
+impl Matcher {
+    /// All matches of this matcher inside `scope`, in text order.
+    pub fn matches(&self, cx: &Context, scope: &Scope) -> Vec<Range<usize>> {
+        let (list, validator) = match self {
+            Matcher::Terms(id) => (&cx.hits.terms[*id], None),
+            Matcher::Regex { id, validator } => (&cx.hits.regexes[*id], *validator),
+            Matcher::Any(all) => {
+                let mut v: Vec<Range<usize>> =
+                    all.iter().flat_map(|m| m.matches(cx, scope)).collect();
+                v.sort_by_key(|r| (r.start, r.end));
+                v.dedup();
+                return v;
+            }
+        };
+        list.iter()
+            .filter(|r| in_scope(cx.draft, scope, r))
+            .filter(|r| validator.is_none_or(|v| v(&cx.draft.source[(*r).clone()])))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Whether a match lies inside a scope of the draft.
+pub fn in_scope(d: &Draft, scope: &Scope, r: &Range<usize>) -> bool {
+    let within = |s: &Range<usize>| s.start <= r.start && r.end <= s.end;
+    match scope {
+        Scope::Text => within(&d.body),
+        Scope::Prose => within(&d.body) && !d.structure.in_hashtag_block(r),
+        Scope::FirstParagraph => d.structure.first_paragraph().is_some_and(|p| within(&p)),
+        Scope::Hashtags => d.structure.hashtags.iter().any(within),
+        Scope::Mentions => d.structure.mentions.iter().any(within),
+        Scope::Links => d.structure.links.iter().any(within),
+        Scope::FrontMatter(field) => d.front.fields.iter().any(|(f, s)| f == field && within(s)),
+    }
+}
+
+/// Number of grapheme clusters in the post before byte offset `pos`, not counting leading
+/// whitespace: what a reader sees before that point.
+pub fn visible_offset(d: &Draft, pos: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let pos = pos.clamp(d.body.start, d.body.end);
+    let prefix = d.source[d.body.start..pos].trim_start();
+    if prefix.is_ascii() {
+        prefix.len()
+    } else {
+        prefix.graphemes(true).count()
+    }
+}

@@ -1,0 +1,51 @@
+//! `position`: a marker is present but not where it counts: not within the first N characters,
+//! not before the platform's "see more" fold (`within: fold`), or only inside a block of
+//! hashtags (`outside: hashtag-block`). With a `trigger`, only drafts that contain it are
+//! looked at (e.g. a label only counts as one when there is a commercial signal). No marker at all is not this check's business (a
+//! `requires` rule reports that).
+
+use super::{Check, Context, Finding, Matcher, visible_offset};
+use crate::rule::{Scope, Within};
+
+#[derive(Debug)]
+pub struct PositionCheck {
+    pub trigger: Option<Matcher>,
+    pub marker: Matcher,
+    pub within: Option<Within>,
+    pub outside_hashtag_block: bool,
+    pub scope: Scope,
+}
+
+impl Check for PositionCheck {
+    fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if let Some(t) = &self.trigger
+            && t.matches(cx, &self.scope).is_empty()
+        {
+            return;
+        }
+        let markers = self.marker.matches(cx, &self.scope);
+        let Some(first) = markers.first().cloned() else {
+            return;
+        };
+        let limit = match self.within {
+            Some(Within::Chars(n)) => Some(n),
+            Some(Within::Fold) => cx.platform.fold(),
+            None => None,
+        };
+        let well_placed = |r: &std::ops::Range<usize>| {
+            limit.is_none_or(|n| visible_offset(cx.draft, r.start) < n)
+                && !(self.outside_hashtag_block && cx.draft.structure.in_hashtag_block(r))
+        };
+        if !markers.iter().any(well_placed) {
+            let m = cx.draft.source[first.clone()].to_string();
+            let mut f = Finding::at(first.clone())
+                .var("match", m)
+                .var("platform", cx.platform.label())
+                .var("offset", visible_offset(cx.draft, first.start));
+            if let Some(n) = limit {
+                f = f.var("max", n);
+            }
+            out.push(f);
+        }
+    }
+}

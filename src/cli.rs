@@ -1,0 +1,445 @@
+//! The command line: `check`, `rules` and `explain`. Parsing with clap, then plain functions
+//! that return the process exit code (0 ran fine, 1 `--deny` threshold reached, 2 usage or
+//! input errors and broken rule packs). Output goes to the writers passed in.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::diagnostic::{FileReport, Summary};
+use crate::draft::{self, Draft, InputError};
+use crate::engine::{CheckOptions, Engine};
+use crate::platform::{Lang, Platform};
+use crate::render::{self, Format, RunInfo};
+use crate::rule::{Category, Rule, Severity};
+
+/// Advisory guideline checks for social-media drafts (ad disclosure, data protection,
+/// personality rights, copyright, public-service duties). Never blocks, never edits, never
+/// sends anything anywhere.
+#[derive(Debug, Parser)]
+#[command(name = "leitplanke", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check drafts (.md/.txt files, folders, or - for standard input).
+    Check(CheckArgs),
+    /// List all rules, grouped by category.
+    Rules(RulesArgs),
+    /// Explain one rule: why it matters, the legal basis, what to do, examples.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Extra rule pack (a .yaml file or a folder of them); repeatable.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Language of the messages (default: from LANG; German when it starts with "de").
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Draft files or folders; `-` reads standard input.
+    #[arg(value_name = "PATHS", required = true)]
+    pub paths: Vec<String>,
+    /// Platform to check for (overrides the draft's front matter).
+    #[arg(long, value_parser = parse_platform)]
+    pub platform: Option<Platform>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Exit with 1 when a finding at or above this severity is not acknowledged.
+    #[arg(long, value_enum)]
+    pub deny: Option<DenyArg>,
+    /// Largest draft that is read, e.g. 1MiB, 500KiB or a number of bytes.
+    #[arg(long, value_parser = parse_size, default_value = "1MiB")]
+    pub max_size: u64,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyArg {
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule id, e.g. ad.missing-label.
+    pub id: String,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+fn parse_platform(s: &str) -> Result<Platform, String> {
+    s.parse()
+}
+
+/// Parse sizes such as `1MiB`, `512KiB`, `2MB`, `100k` or `4096`.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; write e.g. 1MiB, 500KiB or 4096"))?;
+    let mult = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1024,
+        "m" | "mb" | "mib" => 1024 * 1024,
+        "g" | "gb" | "gib" => 1024 * 1024 * 1024,
+        _ => return Err(format!("unknown size unit in `{s}`; use KiB, MiB or GiB")),
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
+impl Common {
+    fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+
+    fn color(&self, stream_is_terminal: bool) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+
+    /// Built-in packs plus `--rules`; on failure the errors are printed and `Err(2)` returned.
+    fn engine(&self, err: &mut dyn Write) -> Result<Engine, u8> {
+        let mut extra = Vec::new();
+        for p in &self.rules {
+            match crate::rule::load::read_path(p) {
+                Ok(packs) => extra.extend(packs),
+                Err(e) => {
+                    let _ = writeln!(err, "leitplanke: {e}");
+                    return Err(2);
+                }
+            }
+        }
+        Engine::with_packs(extra).map_err(|errors| {
+            let color = self.color(io::stderr().is_terminal());
+            let _ = render::pack_errors::render(err, &errors, color);
+            2
+        })
+    }
+}
+
+/// Run the CLI with the given arguments; returns the exit code.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let code = match cli.command {
+        Command::Check(a) => check(a, out, err),
+        Command::Rules(a) => rules(a, out, err),
+        Command::Explain(a) => explain(a, out, err),
+    };
+    match code {
+        Ok(c) => c,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "leitplanke: {e}");
+            2
+        }
+    }
+}
+
+/// One input: a file found on disk or standard input.
+#[derive(Debug, Clone)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+    Missing(String),
+}
+
+impl Input {
+    fn display(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+            Input::Missing(p) => p.clone(),
+        }
+    }
+}
+
+const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+fn collect_inputs(paths: &[String]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(p);
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .build()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+                .map(|e| e.into_path())
+                .filter(|p| {
+                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    })
+                })
+                .collect();
+            found.sort();
+            out.extend(found.into_iter().map(Input::File));
+        } else if path.exists() {
+            out.push(Input::File(path.to_path_buf()));
+        } else {
+            out.push(Input::Missing(p.clone()));
+        }
+    }
+    out
+}
+
+fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions) -> FileReport {
+    let name = input.display();
+    let text: Result<String, InputError> = match input {
+        Input::Stdin => draft::read_limited(io::stdin().lock(), max_size),
+        Input::File(p) => draft::read_file(p, max_size),
+        Input::Missing(_) => draft::read_file(Path::new(&name), max_size),
+    };
+    match text {
+        Ok(text) => {
+            let d = Draft::parse(name, text);
+            let diags = engine.check(&d, opts);
+            FileReport::checked(d, diags, opts.lang)
+        }
+        Err(e) => FileReport::failed(name, &e, opts.lang),
+    }
+}
+
+/// Files checked in parallel per batch, written in input order.
+const BATCH: usize = 512;
+
+fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let lang = a.common.lang();
+    let engine = match a.common.engine(err) {
+        Ok(e) => e,
+        Err(code) => return Ok(code),
+    };
+    let opts = CheckOptions {
+        lang,
+        platform: a.platform,
+        default_platform: Platform::Linkedin,
+    };
+    let format = match a.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+    };
+    let color = format == Format::Human && a.common.color(io::stdout().is_terminal());
+    let mut renderer = render::renderer(format, lang, color);
+    let inputs = collect_inputs(&a.paths);
+    let mut summary = Summary::default();
+    let mut denied = false;
+    let threshold = a.deny.map(|d| match d {
+        DenyArg::Warning => Severity::Warning,
+        DenyArg::Info => Severity::Info,
+    });
+    for chunk in inputs.chunks(BATCH) {
+        let reports: Vec<FileReport> = if chunk.len() == 1 {
+            vec![check_one(&engine, &chunk[0], a.max_size, &opts)]
+        } else {
+            chunk
+                .par_iter()
+                .map(|i| check_one(&engine, i, a.max_size, &opts))
+                .collect()
+        };
+        for r in &reports {
+            summary.add(r);
+            if let Some(t) = threshold {
+                denied |= r.diagnostics.iter().any(|d| d.is_open() && d.severity >= t);
+            }
+            renderer.file(out, r)?;
+        }
+    }
+    renderer.finish(
+        out,
+        &summary,
+        &RunInfo {
+            tool_version: env!("CARGO_PKG_VERSION"),
+        },
+    )?;
+    out.flush()?;
+    Ok(if summary.files_with_errors > 0 {
+        2
+    } else if denied {
+        1
+    } else {
+        0
+    })
+}
+
+fn rules(a: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let lang = a.common.lang();
+    let engine = match a.common.engine(err) {
+        Ok(e) => e,
+        Err(code) => return Ok(code),
+    };
+    if a.format == FormatArg::Json {
+        let list: Vec<serde_json::Value> = engine
+            .rules()
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id, "category": r.category, "severity": r.severity,
+                    "kind": r.check.kind(), "message": r.message.get(lang),
+                    "reference": r.reference,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list).map_err(io::Error::other)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    let width = engine
+        .rules()
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(10);
+    for cat in Category::ALL {
+        let rs: Vec<&Rule> = engine
+            .rules()
+            .iter()
+            .filter(|r| r.category == cat)
+            .collect();
+        if rs.is_empty() {
+            continue;
+        }
+        writeln!(out, "{} ({})", cat.title(lang), cat.name())?;
+        for r in rs {
+            writeln!(
+                out,
+                "  {:width$}  {:7}  {}",
+                r.id,
+                r.severity.name(),
+                first_sentence(r.message.get(lang))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let n = engine.rules().len();
+    match lang {
+        Lang::De => writeln!(out, "{n} Regeln. Details: leitplanke explain <id>")?,
+        Lang::En => writeln!(out, "{n} rules. Details: leitplanke explain <id>")?,
+    }
+    Ok(0)
+}
+
+fn first_sentence(s: &str) -> String {
+    let s = s.replace(['\n'], " ");
+    match s.find(". ").or_else(|| s.find("? ")) {
+        Some(i) if i < 110 => s[..=i].to_string(),
+        _ if s.chars().count() > 110 => format!("{}…", s.chars().take(109).collect::<String>()),
+        _ => s,
+    }
+}
+
+/// Rule ids closest to a misspelt one.
+pub fn closest_ids<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = ids
+        .map(|c| (strsim::jaro_winkler(id, c), c))
+        .filter(|(s, c)| *s > 0.75 || c.contains(id) || id.contains(*c))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+fn explain(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let lang = a.common.lang();
+    let engine = match a.common.engine(err) {
+        Ok(e) => e,
+        Err(code) => return Ok(code),
+    };
+    let Some(r) = engine.rule(&a.id) else {
+        let close = closest_ids(&a.id, engine.rules().iter().map(|r| r.id.as_str()));
+        match lang {
+            Lang::De => write!(err, "leitplanke: unbekannte Regel `{}`", a.id)?,
+            Lang::En => write!(err, "leitplanke: unknown rule `{}`", a.id)?,
+        }
+        if close.is_empty() {
+            writeln!(err, " (leitplanke rules)")?;
+        } else {
+            let lead = if lang == Lang::De {
+                "meinten Sie"
+            } else {
+                "did you mean"
+            };
+            writeln!(err, "; {lead}: {}?", close.join(", "))?;
+        }
+        return Ok(2);
+    };
+    let (why, what, basis, bad, good, cat) = match lang {
+        Lang::De => (
+            "Warum",
+            "Was tun",
+            "Grundlage",
+            "Löst aus",
+            "Unauffällig",
+            "Kategorie",
+        ),
+        Lang::En => ("Why", "What to do", "Basis", "Flagged", "Fine", "Category"),
+    };
+    writeln!(out, "{} ({}, {})", r.id, r.severity, r.check.kind())?;
+    writeln!(out, "{cat}: {} ({})", r.category.title(lang), r.category)?;
+    writeln!(out)?;
+    writeln!(out, "{}", r.message.get(lang))?;
+    writeln!(out)?;
+    writeln!(out, "{why}: {}", r.reason.get(lang))?;
+    writeln!(out, "{what}: {}", r.suggestion.get(lang))?;
+    writeln!(out, "{basis}: {}", r.reference)?;
+    writeln!(out)?;
+    for (title, list) in [(bad, &r.examples.bad), (good, &r.examples.good)] {
+        writeln!(out, "{title}:")?;
+        for ex in list {
+            let one = ex.trim().replace('\n', "\n    ");
+            writeln!(out, "  - {one}")?;
+        }
+    }
+    Ok(0)
+}

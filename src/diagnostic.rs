@@ -1,0 +1,159 @@
+//! The output of checking: [`Diagnostic`]s (one finding of one rule) and the per-file
+//! [`FileReport`] every renderer works from.
+
+use serde::Serialize;
+
+use crate::draft::{Draft, InputError};
+use crate::platform::Lang;
+use crate::rule::{Category, Severity};
+
+/// Face box or other image detail (filled by image checks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImageRegion {
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One finding, fully resolved: the rule's texts in the chosen language and exact positions.
+/// Lines and columns are 1-based; columns count Unicode characters; `end_*` is exclusive;
+/// `byte_start`/`byte_end` are offsets into the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub reason: String,
+    pub reference: String,
+    pub suggestion: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The image a finding is about (image checks), as written in the draft.
+    pub image: Option<String>,
+    /// The author's reason when they acknowledged this finding.
+    pub acknowledged: Option<String>,
+}
+
+impl Diagnostic {
+    /// Still counts for `--deny` (not acknowledged).
+    pub fn is_open(&self) -> bool {
+        self.acknowledged.is_none()
+    }
+}
+
+/// A non-fatal note about the input (e.g. an unknown front-matter key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// An input error as it appears in reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    pub kind: &'static str,
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl FileError {
+    pub fn from_input(e: &InputError, lang: Lang) -> FileError {
+        FileError {
+            kind: e.kind.code(),
+            message: e.message(lang),
+            line: e.line,
+            column: e.column,
+        }
+    }
+}
+
+/// Everything known about one input file after checking.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    /// The draft's text (absent when it could not be read); renderers quote from it.
+    pub source: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub warnings: Vec<Warning>,
+    pub errors: Vec<FileError>,
+}
+
+impl FileReport {
+    pub fn failed(path: impl Into<String>, e: &InputError, lang: Lang) -> FileReport {
+        FileReport {
+            path: path.into(),
+            source: None,
+            diagnostics: Vec::new(),
+            warnings: Vec::new(),
+            errors: vec![FileError::from_input(e, lang)],
+        }
+    }
+
+    /// Report of a checked draft: diagnostics plus its front-matter warnings and errors.
+    pub fn checked(draft: Draft, diagnostics: Vec<Diagnostic>, lang: Lang) -> FileReport {
+        let warnings = draft
+            .front
+            .warnings
+            .iter()
+            .map(|w| {
+                let (line, column) = draft.line_col(w.range.start);
+                Warning {
+                    message: match lang {
+                        Lang::De => w.message_de.clone(),
+                        Lang::En => w.message_en.clone(),
+                    },
+                    line,
+                    column,
+                }
+            })
+            .collect();
+        let errors = draft
+            .front_error
+            .iter()
+            .map(|e| FileError::from_input(e, lang))
+            .collect();
+        FileReport {
+            path: draft.path,
+            source: Some(draft.source),
+            diagnostics,
+            warnings,
+            errors,
+        }
+    }
+}
+
+/// Totals over a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub files_with_errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub acknowledged: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        if !r.errors.is_empty() {
+            self.files_with_errors += 1;
+        }
+        for d in &r.diagnostics {
+            if d.acknowledged.is_some() {
+                self.acknowledged += 1;
+            } else if d.severity == Severity::Warning {
+                self.warnings += 1;
+            } else {
+                self.infos += 1;
+            }
+        }
+    }
+}

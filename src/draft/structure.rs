@@ -1,0 +1,289 @@
+//! The parts of a post that rules can be scoped to: paragraphs, hashtags, mentions, links and
+//! trailing hashtag blocks. Found in one pass over the body with hand-written scanners (simpler
+//! and faster than regexes, and with Unicode word rules).
+
+use std::ops::Range;
+
+use crate::text::is_word_char;
+
+/// Scope-relevant structure of a draft body; all ranges are byte ranges of the original file.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub paragraphs: Vec<Range<usize>>,
+    pub hashtags: Vec<Range<usize>>,
+    pub mentions: Vec<Range<usize>>,
+    pub links: Vec<Range<usize>>,
+    /// Runs of three or more hashtags separated only by spaces or light punctuation.
+    pub hashtag_blocks: Vec<Range<usize>>,
+    pub emoji: Vec<Range<usize>>,
+}
+
+impl Structure {
+    /// Analyse `src[body]`.
+    pub fn parse(src: &str, body: Range<usize>) -> Structure {
+        let mut s = Structure {
+            paragraphs: paragraphs(src, body.clone()),
+            links: links(src, body.clone()),
+            ..Structure::default()
+        };
+        s.hashtags = tagged(src, body.clone(), '#', &s.links, |t| {
+            t.chars().any(char::is_alphabetic)
+        });
+        s.mentions = tagged(src, body.clone(), '@', &s.links, |t| !t.is_empty());
+        s.hashtag_blocks = blocks(src, &s.hashtags);
+        s.emoji = emoji(src, body);
+        s
+    }
+
+    /// The first non-empty paragraph.
+    pub fn first_paragraph(&self) -> Option<Range<usize>> {
+        self.paragraphs.first().cloned()
+    }
+
+    pub fn in_hashtag_block(&self, r: &Range<usize>) -> bool {
+        self.hashtag_blocks
+            .iter()
+            .any(|b| b.start <= r.start && r.end <= b.end)
+    }
+}
+
+fn paragraphs(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = body.start;
+    let mut pos = body.start;
+    while pos < body.end {
+        let nl = src[pos..body.end].find(['\n', '\r']).map(|i| pos + i);
+        let line_end = nl.unwrap_or(body.end);
+        let next = match nl {
+            Some(i) if src[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+            None => body.end,
+        };
+        if src[pos..line_end].trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..last_end);
+            }
+        } else {
+            if start.is_none() {
+                let lead = src[pos..line_end].len() - src[pos..line_end].trim_start().len();
+                start = Some(pos + lead);
+            }
+            last_end = pos + src[pos..line_end].trim_end().len();
+        }
+        pos = next;
+    }
+    if let Some(s) = start {
+        out.push(s..last_end);
+    }
+    out
+}
+
+fn inside(ranges: &[Range<usize>], p: usize) -> bool {
+    ranges.iter().any(|r| r.start <= p && p < r.end)
+}
+
+/// Hashtags (`#Wort`) or mentions (`@name`): the sigil must not follow a word character (so
+/// e-mail addresses and `C#` are not tags) and must not lie inside a link.
+fn tagged(
+    src: &str,
+    body: Range<usize>,
+    sigil: char,
+    links: &[Range<usize>],
+    accept: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let text = &src[body.clone()];
+    for (i, c) in text.char_indices() {
+        if c != sigil && !(sigil == '#' && c == '＃') {
+            continue;
+        }
+        let abs = body.start + i;
+        if inside(links, abs) {
+            continue;
+        }
+        if let Some(prev) = text[..i].chars().next_back()
+            && (is_word_char(prev) || prev == '#' || prev == '@' || prev == '&' || prev == '/')
+        {
+            continue;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        let mut len = 0;
+        for ch in rest.chars() {
+            let ok = is_word_char(ch) || (sigil == '@' && (ch == '.' || ch == '-'));
+            if !ok {
+                break;
+            }
+            len += ch.len_utf8();
+        }
+        let mut tag = &rest[..len];
+        if sigil == '@' {
+            tag = tag.trim_end_matches(['.', '-']);
+        }
+        if accept(tag) {
+            out.push(abs..abs + c.len_utf8() + tag.len());
+        }
+    }
+    out
+}
+
+/// URLs starting with `http://`, `https://` or `www.`; trailing punctuation is not part of the
+/// link, closing brackets only when they are unbalanced.
+fn links(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let text = &src[body.clone()];
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let Some(off) = lower[i..].find(['h', 'w']) else {
+            break;
+        };
+        let p = i + off;
+        let rest = &lower[p..];
+        let starts =
+            rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www.");
+        let prev_ok = !text[..p].chars().next_back().is_some_and(is_word_char);
+        if !(starts && prev_ok) {
+            i = p + 1;
+            continue;
+        }
+        let mut end = p;
+        for (j, c) in text[p..].char_indices() {
+            if c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”') {
+                break;
+            }
+            end = p + j + c.len_utf8();
+        }
+        // Trim trailing punctuation and unbalanced closing brackets.
+        loop {
+            let s = &text[p..end];
+            let Some(last) = s.chars().next_back() else {
+                break;
+            };
+            let unbalanced = |open: char, close: char| {
+                last == close && s.matches(close).count() > s.matches(open).count()
+            };
+            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*')
+                || unbalanced('(', ')')
+                || unbalanced('[', ']')
+            {
+                end -= last.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if end > p + 4 {
+            out.push(body.start + p..body.start + end);
+        }
+        i = end.max(p + 1);
+    }
+    out
+}
+
+fn blocks(src: &str, tags: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut run: Option<(Range<usize>, usize)> = None;
+    for t in tags {
+        match &mut run {
+            Some((r, n))
+                if src[r.end..t.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '/' | '•')) =>
+            {
+                r.end = t.end;
+                *n += 1;
+            }
+            _ => {
+                if let Some((r, n)) = run.take()
+                    && n >= 3
+                {
+                    out.push(r);
+                }
+                run = Some((t.clone(), 1));
+            }
+        }
+    }
+    if let Some((r, n)) = run
+        && n >= 3
+    {
+        out.push(r);
+    }
+    out
+}
+
+/// Whether a character starts an emoji presentation (pictographs, symbols, flags, keycaps).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B05..=0x2B07 | 0x2B1B..=0x2B1C
+        | 0x2B50 | 0x2B55 | 0x2934..=0x2935 | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x231A..=0x231B | 0x23E9..=0x23F3 | 0x23F8..=0x23FA)
+}
+
+fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let text = &src[body.clone()];
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    text.grapheme_indices(true)
+        .filter(|(_, g)| g.chars().next().is_some_and(is_emoji))
+        .map(|(i, g)| body.start + i..body.start + i + g.len())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Structure {
+        Structure::parse(t, 0..t.len())
+    }
+
+    fn texts<'a>(t: &'a str, r: &[Range<usize>]) -> Vec<&'a str> {
+        r.iter().map(|r| &t[r.clone()]).collect()
+    }
+
+    #[test]
+    fn finds_hashtags_mentions_and_links() {
+        let t = "Hallo @stadt.muenchen! Mail an a@b.de, C# ist keine Sprache für #Bürgernähe.\nhttps://muenchen.de/a_(b). #1 #a1 www.x.de/?q=1.";
+        let s = parse(t);
+        assert_eq!(texts(t, &s.hashtags), ["#Bürgernähe", "#a1"]);
+        assert_eq!(texts(t, &s.mentions), ["@stadt.muenchen"]);
+        assert_eq!(
+            texts(t, &s.links),
+            ["https://muenchen.de/a_(b)", "www.x.de/?q=1"]
+        );
+    }
+
+    #[test]
+    fn hashtag_fragment_in_link_is_not_a_tag() {
+        let t = "Siehe https://x.de/#anzeige";
+        assert!(parse(t).hashtags.is_empty());
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let t = "\n  Erster Absatz\nmit zwei Zeilen\r\n\r\nZweiter  \n\n\n";
+        let s = parse(t);
+        assert_eq!(
+            texts(t, &s.paragraphs),
+            ["Erster Absatz\nmit zwei Zeilen", "Zweiter"]
+        );
+    }
+
+    #[test]
+    fn hashtag_blocks_need_three_tags() {
+        let t = "Text #eins und #zwei.\n\n#a #b, #c #werbung";
+        let s = parse(t);
+        assert_eq!(texts(t, &s.hashtag_blocks), ["#a #b, #c #werbung"]);
+        assert!(s.in_hashtag_block(&(t.len() - 8..t.len())));
+        assert!(!s.in_hashtag_block(&(5..10)));
+    }
+
+    #[test]
+    fn emoji_are_grapheme_clusters() {
+        let t = "Team 👩‍🚒👩‍🚒 🇩🇪!";
+        let s = parse(t);
+        assert_eq!(texts(t, &s.emoji), ["👩‍🚒", "👩‍🚒", "🇩🇪"]);
+    }
+}

@@ -1,0 +1,413 @@
+//! The engine: compiled once from validated rules, then applied to any number of drafts.
+//!
+//! Compilation puts every term list of every rule into one Aho-Corasick automaton
+//! ([`prefilter`]) and compiles each distinct regex once (with size limits, and without Unicode
+//! `\b`, which would force the slow engine; word edges are checked in Rust instead). Checking a
+//! draft scans it once with the automaton and once per distinct regex, then runs every rule's
+//! check over the shared hits.
+
+pub mod prefilter;
+
+use std::collections::HashMap;
+
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind, Look};
+
+use crate::check::{
+    Check, Context, CountCheck, Counted, Finding, Hits, LengthCheck, Matcher, PatternCheck,
+    PositionCheck, RegexId, RequiresCheck, TermListId, TermsCheck, ValidateCheck,
+};
+use crate::diagnostic::Diagnostic;
+use crate::draft::Draft;
+use crate::platform::{Lang, Platform};
+use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule};
+use crate::text::word_bounded;
+use prefilter::{TermIndex, TermIndexBuilder};
+
+/// Compiled size limit of one rule regex.
+const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Function words for telling German from English posts (when the front matter does not say).
+const STOP_DE: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "mit", "für", "ich", "wir", "ein", "eine", "zu",
+    "den", "von", "auch", "sich", "auf", "dem", "heute", "unsere", "unser",
+];
+const STOP_EN: &[&str] = &[
+    "the", "and", "is", "not", "with", "for", "we", "you", "a", "an", "to", "of", "it", "this",
+    "that", "are", "our", "today", "my",
+];
+
+#[derive(Debug)]
+struct CompiledRegex {
+    re: Regex,
+    whole_word: bool,
+}
+
+/// Options for one check run.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// Language of leitplanke's messages.
+    pub lang: Lang,
+    /// Platform to check for; overrides the draft's front matter when set.
+    pub platform: Option<Platform>,
+    /// Platform when neither the option nor the draft names one.
+    pub default_platform: Platform,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            lang: Lang::De,
+            platform: None,
+            default_platform: Platform::Linkedin,
+        }
+    }
+}
+
+/// Compiled rules.
+#[derive(Debug)]
+pub struct Engine {
+    rules: Vec<Rule>,
+    checks: Vec<Box<dyn Check>>,
+    terms: TermIndex,
+    regexes: Vec<CompiledRegex>,
+    stop_de: TermListId,
+    stop_en: TermListId,
+}
+
+struct Compiler {
+    terms: TermIndexBuilder,
+    regexes: Vec<CompiledRegex>,
+    regex_keys: HashMap<(String, bool, bool), RegexId>,
+    errors: Vec<PackError>,
+}
+
+impl Compiler {
+    fn regex(&mut self, rule: &Rule, def: &MatcherDef) -> Option<(RegexId, Option<String>)> {
+        let MatcherDef::Pattern {
+            pattern,
+            ignore_case,
+            whole_word,
+            validator,
+            range,
+        } = def
+        else {
+            return None;
+        };
+        let key = (pattern.clone(), *ignore_case, *whole_word);
+        if let Some(&id) = self.regex_keys.get(&key) {
+            return Some((id, validator.clone()));
+        }
+        let fail = |this: &mut Self, msg: String| {
+            this.errors
+                .push(PackError::new(&rule.source, range.clone(), msg));
+            None
+        };
+        let hir = match regex_syntax::ParserBuilder::new()
+            .case_insensitive(*ignore_case)
+            .build()
+            .parse(pattern)
+        {
+            Ok(h) => h,
+            Err(e) => return fail(self, format!("invalid regex: {}", one_line(&e.to_string()))),
+        };
+        if has_unicode_word_boundary(&hir) {
+            return fail(
+                self,
+                "the regex uses `\\b` or `\\B`: leave it out (whole words are checked on the match edges; `whole_word: false` turns that off) or write `(?-u:\\b)` for an ASCII boundary".into(),
+            );
+        }
+        let re = match RegexBuilder::new(pattern)
+            .case_insensitive(*ignore_case)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            Ok(r) => r,
+            Err(regex::Error::CompiledTooBig(n)) => {
+                return fail(
+                    self,
+                    format!("regex is too large once compiled (limit {n} bytes); simplify it"),
+                );
+            }
+            Err(e) => return fail(self, format!("invalid regex: {}", one_line(&e.to_string()))),
+        };
+        let id = self.regexes.len();
+        self.regexes.push(CompiledRegex {
+            re,
+            whole_word: *whole_word,
+        });
+        self.regex_keys.insert(key, id);
+        Some((id, validator.clone()))
+    }
+
+    fn matcher(&mut self, rule: &Rule, def: &MatcherDef) -> Option<Matcher> {
+        match def {
+            MatcherDef::Terms(t) => Some(Matcher::Terms(self.terms.add_list(t))),
+            MatcherDef::Any(v) => Some(Matcher::Any(
+                v.iter()
+                    .map(|m| self.matcher(rule, m))
+                    .collect::<Option<Vec<_>>>()?,
+            )),
+            MatcherDef::Pattern { .. } => {
+                let (id, v) = self.regex(rule, def)?;
+                Some(Matcher::Regex {
+                    id,
+                    validator: v.and_then(|n| crate::validate::by_name(&n)),
+                })
+            }
+        }
+    }
+
+    fn check(&mut self, rule: &Rule) -> Option<Box<dyn Check>> {
+        Some(match &rule.check {
+            CheckDef::Terms { terms, scope } => Box::new(TermsCheck {
+                list: self.terms.add_list(terms),
+                scope: scope.clone(),
+            }),
+            CheckDef::Pattern { matcher, scope } => Box::new(PatternCheck {
+                matcher: self.matcher(rule, matcher)?,
+                scope: scope.clone(),
+            }),
+            CheckDef::Validate { matcher, scope } => Box::new(ValidateCheck {
+                matcher: self.matcher(rule, matcher)?,
+                scope: scope.clone(),
+            }),
+            CheckDef::Requires {
+                trigger,
+                require,
+                near,
+                scope,
+            } => Box::new(RequiresCheck {
+                trigger: match trigger {
+                    Some(t) => Some(self.matcher(rule, t)?),
+                    None => None,
+                },
+                require: self.matcher(rule, require)?,
+                near: *near,
+                scope: scope.clone(),
+            }),
+            CheckDef::Position {
+                trigger,
+                marker,
+                within,
+                outside_hashtag_block,
+                scope,
+            } => Box::new(PositionCheck {
+                trigger: match trigger {
+                    Some(t) => Some(self.matcher(rule, t)?),
+                    None => None,
+                },
+                marker: self.matcher(rule, marker)?,
+                within: *within,
+                outside_hashtag_block: *outside_hashtag_block,
+                scope: scope.clone(),
+            }),
+            CheckDef::Count { of, max, scope } => Box::new(CountCheck {
+                of: match of {
+                    CountOf::Hashtags => Counted::Hashtags,
+                    CountOf::Mentions => Counted::Mentions,
+                    CountOf::Links => Counted::Links,
+                    CountOf::Emoji => Counted::Emoji,
+                    CountOf::Matches(m) => Counted::Matches(self.matcher(rule, m)?),
+                },
+                max: max.clone(),
+                scope: scope.clone(),
+            }),
+            CheckDef::Length { max } => Box::new(LengthCheck { max: max.clone() }),
+        })
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn has_unicode_word_boundary(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Look(l) => matches!(
+            l,
+            Look::WordUnicode
+                | Look::WordUnicodeNegate
+                | Look::WordStartUnicode
+                | Look::WordEndUnicode
+                | Look::WordStartHalfUnicode
+                | Look::WordEndHalfUnicode
+        ),
+        HirKind::Repetition(r) => has_unicode_word_boundary(&r.sub),
+        HirKind::Capture(c) => has_unicode_word_boundary(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(has_unicode_word_boundary),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => false,
+    }
+}
+
+impl Engine {
+    /// Compile validated rules. Regex problems come back as located pack errors.
+    pub fn compile(rules: Vec<Rule>) -> Result<Engine, Vec<PackError>> {
+        let mut c = Compiler {
+            terms: TermIndexBuilder::default(),
+            regexes: Vec::new(),
+            regex_keys: HashMap::new(),
+            errors: Vec::new(),
+        };
+        let stop_de = c.terms.add_list(STOP_DE);
+        let stop_en = c.terms.add_list(STOP_EN);
+        let mut checks = Vec::with_capacity(rules.len());
+        for r in &rules {
+            if let Some(ch) = c.check(r) {
+                checks.push(ch);
+            }
+        }
+        if !c.errors.is_empty() {
+            return Err(c.errors);
+        }
+        let terms = c.terms.build().map_err(|e| {
+            let src = rules.first().map(|r| r.source.clone());
+            match src {
+                Some(s) => vec![PackError::new(&s, 0..0, e)],
+                None => Vec::new(),
+            }
+        })?;
+        Ok(Engine {
+            rules,
+            checks,
+            terms,
+            regexes: c.regexes,
+            stop_de,
+            stop_en,
+        })
+    }
+
+    /// Compile the built-in packs plus extra (path, text) packs.
+    pub fn with_packs(extra: Vec<(String, String)>) -> Result<Engine, Vec<PackError>> {
+        let mut sources = crate::rule::builtin::sources();
+        sources.extend(extra);
+        Engine::compile(crate::rule::load::load_all(sources)?)
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Distinct terms in the automaton and distinct regexes (for benchmarks and `rules`).
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.terms.pattern_count(), self.regexes.len())
+    }
+
+    /// The single scan: automaton over the folded view, each regex over the NFC view.
+    pub fn scan(&self, draft: &Draft) -> Hits {
+        let terms = self.terms.scan(draft);
+        let view = &draft.normalized;
+        let regexes = self
+            .regexes
+            .iter()
+            .map(|cr| {
+                cr.re
+                    .find_iter(&view.text)
+                    .filter(|m| !cr.whole_word || word_bounded(&view.text, m.start(), m.end()))
+                    .map(|m| view.to_orig(m.range()))
+                    .collect()
+            })
+            .collect();
+        Hits { terms, regexes }
+    }
+
+    /// The language a post is written in: declared in the front matter, else guessed from
+    /// function words (German when in doubt).
+    pub fn draft_lang(&self, draft: &Draft, hits: &Hits) -> Lang {
+        if let Some(l) = draft.front.lang {
+            return l;
+        }
+        let count = |id: TermListId| {
+            hits.terms[id]
+                .iter()
+                .filter(|r| draft.body.start <= r.start)
+                .count()
+        };
+        if count(self.stop_en) > count(self.stop_de) {
+            Lang::En
+        } else {
+            Lang::De
+        }
+    }
+
+    /// Check one draft.
+    pub fn check(&self, draft: &Draft, opts: &CheckOptions) -> Vec<Diagnostic> {
+        let hits = self.scan(draft);
+        let platform = opts
+            .platform
+            .or(draft.front.platform)
+            .unwrap_or(opts.default_platform);
+        let cx = Context {
+            draft,
+            hits: &hits,
+            platform,
+            lang: self.draft_lang(draft, &hits),
+        };
+        let mut out = Vec::new();
+        let mut findings = Vec::new();
+        for (rule, check) in self.rules.iter().zip(&self.checks) {
+            if !rule
+                .when
+                .applies(cx.platform, cx.lang, draft.front.sponsored)
+            {
+                continue;
+            }
+            findings.clear();
+            check.run(&cx, &mut findings);
+            for f in findings.drain(..) {
+                out.push(self.diagnostic(rule, draft, f, opts.lang));
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.byte_start, a.byte_end, &a.rule).cmp(&(b.byte_start, b.byte_end, &b.rule))
+        });
+        out.dedup_by(|a, b| {
+            a.rule == b.rule && a.byte_start == b.byte_start && a.byte_end == b.byte_end
+        });
+        out
+    }
+
+    fn diagnostic(&self, rule: &Rule, d: &Draft, f: Finding, lang: Lang) -> Diagnostic {
+        let range = crate::text::clamp_span(&d.source, f.range);
+        let (line, column) = d.line_col(range.start);
+        let (end_line, end_column) = d.line_col(range.end);
+        let fill = |s: &str| {
+            if !s.contains('{') {
+                return s.to_string();
+            }
+            let mut s = s.to_string();
+            for (k, v) in &f.vars {
+                s = s.replace(&format!("{{{k}}}"), v);
+            }
+            s
+        };
+        let acknowledged = d
+            .front
+            .acknowledge
+            .iter()
+            .find(|a| a.rule == rule.id && !a.reason.trim().is_empty())
+            .map(|a| a.reason.clone());
+        Diagnostic {
+            rule: rule.id.clone(),
+            category: rule.category,
+            severity: rule.severity,
+            message: fill(rule.message.get(lang)),
+            reason: fill(rule.reason.get(lang)),
+            reference: rule.reference.clone(),
+            suggestion: fill(rule.suggestion.get(lang)),
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: range.start,
+            byte_end: range.end,
+            image: None,
+            acknowledged,
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Human output: each finding with its span underlined in context (ariadne), the message, what
+//! to do, why, and the legal reference; then a one-line summary. Colour only when asked for
+//! (the CLI enables it on a terminal without `NO_COLOR`).
+
+use std::io::{self, Write};
+
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+
+use super::{Render, RunInfo};
+use crate::diagnostic::{Diagnostic, FileReport, Summary};
+use crate::platform::Lang;
+use crate::rule::Severity;
+use crate::text::clamp_span;
+
+pub struct Human {
+    pub lang: Lang,
+    pub color: bool,
+}
+
+struct Words {
+    tip: &'static str,
+    why: &'static str,
+    basis: &'static str,
+    acknowledged: &'static str,
+    hint: &'static str,
+    here: &'static str,
+    warning: &'static str,
+    error: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::De => Words {
+            tip: "Tipp",
+            why: "Warum",
+            basis: "Grundlage",
+            acknowledged: "bestätigt",
+            hint: "Hinweis",
+            here: "hier",
+            warning: "Warnung",
+            error: "Fehler",
+        },
+        Lang::En => Words {
+            tip: "Tip",
+            why: "Why",
+            basis: "Basis",
+            acknowledged: "acknowledged",
+            hint: "info",
+            here: "here",
+            warning: "warning",
+            error: "error",
+        },
+    }
+}
+
+impl Human {
+    fn diagnostic(
+        &self,
+        w: &mut dyn Write,
+        r: &FileReport,
+        src: &str,
+        d: &Diagnostic,
+    ) -> io::Result<()> {
+        let wd = words(self.lang);
+        let (kind, color) = match (d.severity, &d.acknowledged) {
+            (_, Some(_)) => (
+                ReportKind::Custom(wd.acknowledged, Color::Green),
+                Color::Green,
+            ),
+            (Severity::Warning, None) => {
+                (ReportKind::Custom(wd.warning, Color::Yellow), Color::Yellow)
+            }
+            (Severity::Info, None) => (ReportKind::Custom(wd.hint, Color::Cyan), Color::Cyan),
+        };
+        let span = clamp_span(src, d.byte_start..d.byte_end);
+        let report = Report::build(kind, (r.path.as_str(), span.clone()))
+            .with_config(
+                Config::default()
+                    .with_index_type(IndexType::Byte)
+                    .with_color(self.color),
+            )
+            .with_code(&d.rule)
+            .with_message(&d.message)
+            .with_label(
+                Label::new((r.path.as_str(), span))
+                    .with_message(wd.here)
+                    .with_color(color),
+            );
+        let mut buf = Vec::new();
+        report
+            .finish()
+            .write((r.path.as_str(), Source::from(src)), &mut buf)?;
+        if !self.color {
+            // ariadne colours custom report kinds even when colour is off.
+            buf = strip_ansi(&buf);
+        }
+        w.write_all(&buf)?;
+        if let Some(reason) = &d.acknowledged {
+            writeln!(w, "   = {}: {reason}", wd.acknowledged)?;
+        }
+        writeln!(w, "   = {}: {}", wd.tip, d.suggestion)?;
+        writeln!(w, "   = {}: {}", wd.why, d.reason)?;
+        writeln!(w, "   = {}: {}", wd.basis, d.reference)?;
+        writeln!(w)
+    }
+}
+
+impl Render for Human {
+    fn file(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+        let wd = words(self.lang);
+        for e in &r.errors {
+            let pos = match (e.line, e.column) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                _ => String::new(),
+            };
+            writeln!(
+                w,
+                "{}{}{pos}: {}: {}",
+                paint(self.color, "\x1b[1;31m"),
+                r.path,
+                wd.error,
+                e.message
+            )?;
+            if self.color {
+                write!(w, "\x1b[0m")?;
+            }
+        }
+        for warn in &r.warnings {
+            writeln!(
+                w,
+                "{}:{}:{}: {}: {}",
+                r.path, warn.line, warn.column, wd.hint, warn.message
+            )?;
+        }
+        if let Some(src) = &r.source {
+            for d in &r.diagnostics {
+                self.diagnostic(w, r, src, d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, w: &mut dyn Write, s: &Summary, _info: &RunInfo) -> io::Result<()> {
+        let line = match self.lang {
+            Lang::De => format!(
+                "{} {} geprüft: {} {}, {} {}{}{}",
+                s.files,
+                if s.files == 1 { "Datei" } else { "Dateien" },
+                s.warnings,
+                if s.warnings == 1 {
+                    "Warnung"
+                } else {
+                    "Warnungen"
+                },
+                s.infos,
+                if s.infos == 1 { "Hinweis" } else { "Hinweise" },
+                if s.acknowledged > 0 {
+                    format!(", {} bestätigt", s.acknowledged)
+                } else {
+                    String::new()
+                },
+                if s.files_with_errors > 0 {
+                    format!(", {} nicht lesbar", s.files_with_errors)
+                } else {
+                    String::new()
+                },
+            ),
+            Lang::En => format!(
+                "{} {} checked: {} {}, {} {}{}{}",
+                s.files,
+                if s.files == 1 { "file" } else { "files" },
+                s.warnings,
+                if s.warnings == 1 {
+                    "warning"
+                } else {
+                    "warnings"
+                },
+                s.infos,
+                if s.infos == 1 { "info" } else { "infos" },
+                if s.acknowledged > 0 {
+                    format!(", {} acknowledged", s.acknowledged)
+                } else {
+                    String::new()
+                },
+                if s.files_with_errors > 0 {
+                    format!(", {} with errors", s.files_with_errors)
+                } else {
+                    String::new()
+                },
+            ),
+        };
+        writeln!(
+            w,
+            "{}{line}{}",
+            paint(self.color, "\x1b[1m"),
+            paint(self.color, "\x1b[0m")
+        )
+    }
+}
+
+/// Remove ANSI SGR sequences (`ESC [ … m`).
+fn strip_ansi(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == 0x1b && b.get(i + 1) == Some(&b'[') {
+            let mut j = i + 2;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b';') {
+                j += 1;
+            }
+            if b.get(j) == Some(&b'm') {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
+
+fn paint(on: bool, code: &'static str) -> &'static str {
+    if on { code } else { "" }
+}

@@ -1,0 +1,38 @@
+//! The built-in rule packs, embedded into the binary so that leitplanke works from anywhere
+//! after `cargo install`.
+
+/// (file name, YAML text) of every built-in pack, in a fixed order.
+pub const PACKS: &[(&str, &str)] = &[
+    (
+        "rules/ad-disclosure.yaml",
+        include_str!("../../rules/ad-disclosure.yaml"),
+    ),
+    (
+        "rules/data-protection.yaml",
+        include_str!("../../rules/data-protection.yaml"),
+    ),
+    (
+        "rules/personality-rights.yaml",
+        include_str!("../../rules/personality-rights.yaml"),
+    ),
+    (
+        "rules/copyright.yaml",
+        include_str!("../../rules/copyright.yaml"),
+    ),
+    (
+        "rules/platform.yaml",
+        include_str!("../../rules/platform.yaml"),
+    ),
+    (
+        "rules/accessibility.yaml",
+        include_str!("../../rules/accessibility.yaml"),
+    ),
+];
+
+/// The built-in packs as owned (path, text) pairs for [`super::load::load_all`].
+pub fn sources() -> Vec<(String, String)> {
+    PACKS
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect()
+}

@@ -1,0 +1,789 @@
+//! YAML rule pack → validated [`Rule`]s. Strict: unknown keys, wrong types, unknown kinds,
+//! scopes, validators or platforms, duplicate ids and missing texts are errors that carry the
+//! pack's path and the byte range of the offending value, so they can be shown as
+//! `file:line:col` with the line underlined.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use super::schema::{RawCheck, RawLimit, RawMatcher, RawPack, RawRule, RawTexts, RawWithin};
+use super::{
+    Category, CheckDef, CountOf, Examples, MatcherDef, PackSource, PerPlatform, Rule, Scope,
+    Severity, Texts, When, Within,
+};
+use crate::platform::{Lang, Platform};
+use crate::text::LineIndex;
+
+/// Largest rule pack that is read (a pack is data written by people; bigger is a mistake or an
+/// attack).
+pub const MAX_PACK_SIZE: usize = 4 * 1024 * 1024;
+
+/// A problem in a rule pack, located in its source.
+#[derive(Debug, Clone)]
+pub struct PackError {
+    pub source: Arc<PackSource>,
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+impl PackError {
+    pub fn new(source: &Arc<PackSource>, range: Range<usize>, message: impl Into<String>) -> Self {
+        PackError {
+            source: source.clone(),
+            range,
+            message: message.into(),
+        }
+    }
+
+    /// 1-based line and character column of the error.
+    pub fn line_col(&self) -> (usize, usize) {
+        LineIndex::new(&self.source.text).line_col(&self.source.text, self.range.start)
+    }
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (l, c) = self.line_col();
+        write!(f, "{}:{l}:{c}: {}", self.source.path, self.message)
+    }
+}
+
+/// The parser's message without its own snippet and " at line …" suffix (we render our own).
+pub fn plain_message(e: &serde_saphyr::Error) -> String {
+    let s = e.without_snippet().to_string();
+    let s = match s.rfind(" at line ") {
+        Some(i) if s[i..].contains("column") => s[..i].to_string(),
+        _ => s,
+    };
+    s.trim_start_matches("error: ").to_string()
+}
+
+pub(crate) fn span<T>(s: &Spanned<T>) -> Range<usize> {
+    let sp = s.referenced.span();
+    match (sp.byte_offset(), sp.byte_len()) {
+        (Some(o), Some(l)) => o as usize..(o + l) as usize,
+        _ => 0..0,
+    }
+}
+
+/// Read rule packs from a file or a directory (every `.yaml`/`.yml` in it, sorted).
+pub fn read_path(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut files = Vec::new();
+    if meta.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+                files.push(p);
+            }
+        }
+        files.sort();
+        if files.is_empty() {
+            return Err(format!(
+                "{}: no .yaml rule packs in this folder",
+                path.display()
+            ));
+        }
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let len = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+        if len > MAX_PACK_SIZE as u64 {
+            return Err(format!(
+                "{}: rule pack is {len} bytes, larger than the limit of {MAX_PACK_SIZE} bytes",
+                f.display()
+            ));
+        }
+        let bytes = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("{}: not valid UTF-8 ({e})", f.display()))?;
+        out.push((f.display().to_string(), text));
+    }
+    Ok(out)
+}
+
+/// Parse and validate several packs; rule ids must be unique across all of them.
+pub fn load_all(packs: Vec<(String, String)>) -> Result<Vec<Rule>, Vec<PackError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for (path, text) in packs {
+        match load_pack(&path, text) {
+            Ok(r) => rules.extend(r),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, r) in rules.iter().enumerate() {
+        if let Some(&first) = seen.get(&r.id) {
+            let (l, c) = LineIndex::new(&rules[first].source.text)
+                .line_col(&rules[first].source.text, rules[first].id_range.start);
+            errors.push(PackError::new(
+                &r.source,
+                r.id_range.clone(),
+                format!(
+                    "duplicate rule id `{}`: already defined at {}:{l}:{c}",
+                    r.id, rules[first].source.path
+                ),
+            ));
+        } else {
+            seen.insert(r.id.clone(), i);
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parse and validate one pack.
+pub fn load_pack(path: &str, text: String) -> Result<Vec<Rule>, Vec<PackError>> {
+    let source = Arc::new(PackSource {
+        path: path.to_string(),
+        text,
+    });
+    if source.text.len() > MAX_PACK_SIZE {
+        return Err(vec![PackError::new(
+            &source,
+            0..0,
+            format!("rule pack is larger than the limit of {MAX_PACK_SIZE} bytes"),
+        )]);
+    }
+    let raw: RawPack = match serde_saphyr::from_str(&source.text) {
+        Ok(r) => r,
+        Err(e) => {
+            let range = e
+                .location()
+                .and_then(|l| {
+                    let sp = l.span();
+                    let start = sp.byte_offset()? as usize;
+                    Some(start..start + sp.byte_len().unwrap_or(1) as usize)
+                })
+                .or_else(|| {
+                    // No byte offset (some scanner errors): derive it from line/column.
+                    let l = e.location()?;
+                    let li = LineIndex::new(&source.text);
+                    let start = li.line_start(l.line() as usize)?;
+                    let off: usize = source.text[start..]
+                        .chars()
+                        .take(l.column().saturating_sub(1) as usize)
+                        .map(char::len_utf8)
+                        .sum();
+                    Some(start + off..start + off + 1)
+                })
+                .unwrap_or(0..0);
+            return Err(vec![PackError::new(&source, range, plain_message(&e))]);
+        }
+    };
+    let mut errors = Vec::new();
+    let mut rules = Vec::new();
+    for r in raw.rules {
+        let mut cx = Cx {
+            source: &source,
+            errors: Vec::new(),
+        };
+        if let Some(rule) = cx.rule(r) {
+            rules.push(rule);
+        }
+        errors.extend(cx.errors);
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+struct Cx<'a> {
+    source: &'a Arc<PackSource>,
+    errors: Vec<PackError>,
+}
+
+const KINDS: &[&str] = &[
+    "terms", "pattern", "validate", "requires", "position", "count", "length",
+];
+
+impl Cx<'_> {
+    fn err(&mut self, range: Range<usize>, msg: impl Into<String>) {
+        self.errors.push(PackError::new(self.source, range, msg));
+    }
+
+    fn texts(&mut self, t: RawTexts, field: &str) -> Texts {
+        for (s, lang) in [(&t.de, "de"), (&t.en, "en")] {
+            if s.value.trim().is_empty() {
+                self.err(
+                    span(s),
+                    format!("`{field}.{lang}` is empty; write the text"),
+                );
+            }
+        }
+        Texts {
+            de: t.de.value,
+            en: t.en.value,
+        }
+    }
+
+    fn rule(&mut self, r: RawRule) -> Option<Rule> {
+        let id = r.id.value.clone();
+        if !valid_id(&id) {
+            self.err(
+                span(&r.id),
+                format!(
+                    "invalid rule id `{id}`: expected lowercase words joined by dots, e.g. `ad.missing-label`"
+                ),
+            );
+        }
+        let category = match Category::ALL.iter().find(|c| c.name() == r.category.value) {
+            Some(c) => *c,
+            None => {
+                let names: Vec<_> = Category::ALL.iter().map(|c| c.name()).collect();
+                self.err(
+                    span(&r.category),
+                    format!(
+                        "unknown category `{}`, expected one of {}",
+                        r.category.value,
+                        names.join(", ")
+                    ),
+                );
+                Category::Platform
+            }
+        };
+        let severity = match r.severity.value.parse::<Severity>() {
+            Ok(s) => s,
+            Err(e) => {
+                self.err(span(&r.severity), e);
+                Severity::Info
+            }
+        };
+        let message = self.texts(r.message, "message");
+        let reason = self.texts(r.reason, "reason");
+        let suggestion = self.texts(r.suggestion, "suggestion");
+        if r.reference.value.trim().is_empty() {
+            self.err(
+                span(&r.reference),
+                "`reference` is empty; name the legal basis or guideline",
+            );
+        }
+        let when = r.when.map(|w| self.when(w)).unwrap_or_default();
+        let check = self.check(r.check);
+        let ex_span = span(&r.examples);
+        let examples = Examples {
+            bad: r.examples.value.bad,
+            good: r.examples.value.good,
+        };
+        if examples.bad.is_empty() || examples.good.is_empty() {
+            self.err(
+                ex_span,
+                "`examples` needs at least one `bad` and one `good` draft (they are the rule's tests)",
+            );
+        }
+        let check = check?;
+        Some(Rule {
+            id,
+            category,
+            severity,
+            message,
+            reason,
+            reference: r.reference.value,
+            suggestion,
+            when,
+            check,
+            examples,
+            source: self.source.clone(),
+            id_range: span(&r.id),
+        })
+    }
+
+    fn when(&mut self, w: super::schema::RawWhen) -> When {
+        let mut out = When {
+            sponsored: w.sponsored,
+            ..When::default()
+        };
+        for p in w.platform.unwrap_or_default() {
+            match p.value.parse::<Platform>() {
+                Ok(v) => out.platforms.push(v),
+                Err(e) => self.err(span(&p), e),
+            }
+        }
+        for l in w.lang.unwrap_or_default() {
+            match l.value.parse::<Lang>() {
+                Ok(v) => out.langs.push(v),
+                Err(e) => self.err(span(&l), e),
+            }
+        }
+        out
+    }
+
+    fn scope(&mut self, s: &Option<Spanned<String>>) -> Scope {
+        let Some(s) = s else { return Scope::Text };
+        match s.value.as_str() {
+            "text" => Scope::Text,
+            "prose" => Scope::Prose,
+            "first-paragraph" => Scope::FirstParagraph,
+            "hashtags" => Scope::Hashtags,
+            "mentions" => Scope::Mentions,
+            "links" => Scope::Links,
+            other => {
+                if let Some(field) = other.strip_prefix("front-matter.")
+                    && Scope::FRONT_MATTER_FIELDS.contains(&field)
+                {
+                    return Scope::FrontMatter(field.to_string());
+                }
+                let fm: Vec<String> = Scope::FRONT_MATTER_FIELDS
+                    .iter()
+                    .map(|f| format!("front-matter.{f}"))
+                    .collect();
+                self.err(
+                    span(s),
+                    format!(
+                        "unknown scope `{other}`, expected one of {}, {}",
+                        Scope::NAMES.join(", "),
+                        fm.join(", ")
+                    ),
+                );
+                Scope::Text
+            }
+        }
+    }
+
+    fn terms(&mut self, t: &[Spanned<String>], at: Range<usize>) -> Option<Vec<String>> {
+        if t.is_empty() {
+            self.err(at, "`terms` is empty; list at least one term");
+            return None;
+        }
+        let mut out = Vec::with_capacity(t.len());
+        for term in t {
+            let v = term.value.trim();
+            if v.is_empty() || v == "*" {
+                self.err(span(term), "empty term");
+                return None;
+            }
+            if v.trim_end_matches('*').contains('*') || v.ends_with("**") {
+                self.err(
+                    span(term),
+                    format!("`{v}`: `*` is only allowed at the end of a term (prefix match)"),
+                );
+                return None;
+            }
+            out.push(v.to_string());
+        }
+        Some(out)
+    }
+
+    fn validator(&mut self, v: &Spanned<String>) -> Option<String> {
+        if crate::validate::by_name(&v.value).is_some() {
+            Some(v.value.clone())
+        } else {
+            self.err(
+                span(v),
+                format!(
+                    "unknown validator `{}`, expected one of {}",
+                    v.value,
+                    crate::validate::NAMES.join(", ")
+                ),
+            );
+            None
+        }
+    }
+
+    fn matcher(&mut self, m: &Spanned<RawMatcher>, what: &str) -> Option<MatcherDef> {
+        let at = span(m);
+        let m = &m.value;
+        if m.pattern.is_none()
+            && (m.validator.is_some() || m.ignore_case.is_some() || m.whole_word.is_some())
+        {
+            self.err(
+                at,
+                format!("`{what}`: `validator`, `ignore_case` and `whole_word` go with `pattern`, not `terms`"),
+            );
+            return None;
+        }
+        let terms = match &m.terms {
+            Some(t) => Some(MatcherDef::Terms(self.terms(t, at.clone())?)),
+            None => None,
+        };
+        let pattern = match &m.pattern {
+            Some(p) => {
+                let validator = match &m.validator {
+                    Some(v) => Some(self.validator(v)?),
+                    None => None,
+                };
+                Some(MatcherDef::Pattern {
+                    pattern: p.value.clone(),
+                    ignore_case: m.ignore_case.unwrap_or(false),
+                    whole_word: m.whole_word.unwrap_or(true),
+                    validator,
+                    range: span(p),
+                })
+            }
+            None => None,
+        };
+        match (terms, pattern) {
+            (Some(t), Some(p)) => Some(MatcherDef::Any(vec![t, p])),
+            (Some(one), None) | (None, Some(one)) => Some(one),
+            (None, None) => {
+                self.err(at, format!("`{what}` needs `terms` or `pattern` (or both)"));
+                None
+            }
+        }
+    }
+
+    fn limit(&mut self, l: &Spanned<RawLimit>) -> Option<PerPlatform> {
+        match &l.value {
+            RawLimit::One(n) => Some(PerPlatform {
+                default: Some(*n),
+                platforms: Vec::new(),
+            }),
+            RawLimit::PerPlatform(map) => {
+                let mut out = PerPlatform {
+                    default: None,
+                    platforms: Vec::new(),
+                };
+                for (k, v) in map {
+                    if k == "default" {
+                        out.default = Some(*v);
+                    } else {
+                        match k.parse::<Platform>() {
+                            Ok(p) => out.platforms.push((p, *v)),
+                            Err(e) => {
+                                self.err(span(l), format!("in `max`: {e} (or `default`)"));
+                                return None;
+                            }
+                        }
+                    }
+                }
+                Some(out)
+            }
+        }
+    }
+
+    fn check(&mut self, c: Spanned<RawCheck>) -> Option<CheckDef> {
+        let at = span(&c);
+        let c = c.value;
+        let kind = c.kind.value.as_str();
+        let allowed: &[&str] = match kind {
+            "terms" => &["terms", "scope"],
+            "pattern" => &["pattern", "ignore_case", "whole_word", "scope"],
+            "validate" => &["pattern", "ignore_case", "whole_word", "validator", "scope"],
+            "requires" => &["trigger", "require", "near", "scope"],
+            "position" => &["trigger", "marker", "within", "outside", "scope"],
+            "count" => &["of", "matcher", "max", "scope"],
+            "length" => &["max"],
+            other => {
+                self.err(
+                    span(&c.kind),
+                    format!(
+                        "unknown check kind `{other}`, expected one of {}",
+                        KINDS.join(", ")
+                    ),
+                );
+                return None;
+            }
+        };
+        let present: [(&str, Option<Range<usize>>); 15] = [
+            ("terms", c.terms.as_ref().map(span)),
+            ("pattern", c.pattern.as_ref().map(span)),
+            ("ignore_case", c.ignore_case.as_ref().map(span)),
+            ("whole_word", c.whole_word.as_ref().map(span)),
+            ("validator", c.validator.as_ref().map(span)),
+            ("scope", c.scope.as_ref().map(span)),
+            ("trigger", c.trigger.as_ref().map(span)),
+            ("require", c.require.as_ref().map(span)),
+            ("near", c.near.as_ref().map(span)),
+            ("marker", c.marker.as_ref().map(span)),
+            ("within", c.within.as_ref().map(span)),
+            ("outside", c.outside.as_ref().map(span)),
+            ("of", c.of.as_ref().map(span)),
+            ("matcher", c.matcher.as_ref().map(span)),
+            ("max", c.max.as_ref().map(span)),
+        ];
+        let before = self.errors.len();
+        for (name, r) in &present {
+            if let Some(r) = r
+                && !allowed.contains(name)
+            {
+                self.err(
+                    r.clone(),
+                    format!(
+                        "`{name}` is not allowed for kind `{kind}`; allowed: {}",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+        let missing = |this: &mut Self, field: &str| {
+            this.err(at.clone(), format!("kind `{kind}` needs `{field}`"));
+        };
+        let scope = self.scope(&c.scope);
+        let pattern_matcher = |this: &mut Self, need_validator: bool| -> Option<MatcherDef> {
+            let Some(p) = &c.pattern else {
+                missing(this, "pattern");
+                return None;
+            };
+            let validator = match (&c.validator, need_validator) {
+                (Some(v), _) => Some(this.validator(v)?),
+                (None, true) => {
+                    missing(this, "validator");
+                    return None;
+                }
+                (None, false) => None,
+            };
+            Some(MatcherDef::Pattern {
+                pattern: p.value.clone(),
+                ignore_case: c.ignore_case.as_ref().is_some_and(|b| b.value),
+                whole_word: c.whole_word.as_ref().is_none_or(|b| b.value),
+                validator,
+                range: span(p),
+            })
+        };
+        let def = match kind {
+            "terms" => {
+                let Some(t) = &c.terms else {
+                    missing(self, "terms");
+                    return None;
+                };
+                let terms = self.terms(&t.value, span(t))?;
+                CheckDef::Terms { terms, scope }
+            }
+            "pattern" => CheckDef::Pattern {
+                matcher: pattern_matcher(self, false)?,
+                scope,
+            },
+            "validate" => CheckDef::Validate {
+                matcher: pattern_matcher(self, true)?,
+                scope,
+            },
+            "requires" => {
+                let trigger = match &c.trigger {
+                    Some(t) => Some(self.matcher(t, "trigger")?),
+                    None => None,
+                };
+                let Some(req) = &c.require else {
+                    missing(self, "require");
+                    return None;
+                };
+                let require = self.matcher(req, "require")?;
+                CheckDef::Requires {
+                    trigger,
+                    require,
+                    near: c.near.as_ref().map(|n| n.value),
+                    scope,
+                }
+            }
+            "position" => {
+                let Some(m) = &c.marker else {
+                    missing(self, "marker");
+                    return None;
+                };
+                let marker = self.matcher(m, "marker")?;
+                let within = match &c.within {
+                    None => None,
+                    Some(w) => match &w.value {
+                        RawWithin::Chars(n) => Some(Within::Chars(*n)),
+                        RawWithin::Word(s) if s == "fold" => Some(Within::Fold),
+                        RawWithin::Word(s) => {
+                            self.err(
+                                span(w),
+                                format!("`within: {s}`: expected a number of characters or `fold`"),
+                            );
+                            return None;
+                        }
+                    },
+                };
+                let outside_hashtag_block = match &c.outside {
+                    None => false,
+                    Some(o) if o.value == "hashtag-block" => true,
+                    Some(o) => {
+                        self.err(
+                            span(o),
+                            format!("`outside: {}`: expected `hashtag-block`", o.value),
+                        );
+                        return None;
+                    }
+                };
+                if within.is_none() && !outside_hashtag_block {
+                    self.err(at, "kind `position` needs `within` or `outside` (or both)");
+                    return None;
+                }
+                let trigger = match &c.trigger {
+                    Some(t) => Some(self.matcher(t, "trigger")?),
+                    None => None,
+                };
+                CheckDef::Position {
+                    trigger,
+                    marker,
+                    within,
+                    outside_hashtag_block,
+                    scope,
+                }
+            }
+            "count" => {
+                let of = match (&c.of, &c.matcher) {
+                    (Some(o), None) => match o.value.as_str() {
+                        "hashtags" => CountOf::Hashtags,
+                        "mentions" => CountOf::Mentions,
+                        "links" => CountOf::Links,
+                        "emoji" => CountOf::Emoji,
+                        other => {
+                            self.err(
+                                span(o),
+                                format!("`of: {other}`: expected hashtags, mentions, links or emoji (or use `matcher`)"),
+                            );
+                            return None;
+                        }
+                    },
+                    (None, Some(m)) => CountOf::Matches(self.matcher(m, "matcher")?),
+                    _ => {
+                        self.err(at, "kind `count` needs exactly one of `of` and `matcher`");
+                        return None;
+                    }
+                };
+                let Some(max) = &c.max else {
+                    missing(self, "max");
+                    return None;
+                };
+                CheckDef::Count {
+                    of,
+                    max: self.limit(max)?,
+                    scope,
+                }
+            }
+            "length" => {
+                let Some(max) = &c.max else {
+                    missing(self, "max");
+                    return None;
+                };
+                CheckDef::Length {
+                    max: self.limit(max)?,
+                }
+            }
+            _ => unreachable!("kind checked above"),
+        };
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(def)
+    }
+}
+
+/// `area.name` with lowercase ASCII letters, digits and hyphens; at least one dot.
+pub fn valid_id(id: &str) -> bool {
+    let parts: Vec<&str> = id.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && !p.starts_with('-')
+                && !p.ends_with('-')
+                && !p.contains("--")
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule_yaml(check: &str) -> String {
+        format!(
+            "rules:\n  - id: test.rule\n    category: ad-disclosure\n    severity: warning\n    message: {{de: M, en: M}}\n    reason: {{de: R, en: R}}\n    reference: \"§ 5a UWG\"\n    suggestion: {{de: S, en: S}}\n    check: {check}\n    examples: {{bad: [a], good: [b]}}\n"
+        )
+    }
+
+    fn err(yaml: &str) -> String {
+        let e = load_pack("p.yaml", yaml.to_string()).unwrap_err();
+        e[0].to_string()
+    }
+
+    #[test]
+    fn valid_rule_loads() {
+        let r = load_pack(
+            "p.yaml",
+            rule_yaml("{kind: terms, terms: [werbung, 'anzeige*']}"),
+        )
+        .unwrap();
+        assert_eq!(r[0].id, "test.rule");
+        assert_eq!(
+            r[0].check,
+            CheckDef::Terms {
+                terms: vec!["werbung".into(), "anzeige*".into()],
+                scope: Scope::Text
+            }
+        );
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = err(&rule_yaml("{kind: terms, terms: [x], near: 5}"));
+        assert!(
+            e.starts_with("p.yaml:9:44: `near` is not allowed for kind `terms`"),
+            "{e}"
+        );
+        let e = err(&rule_yaml("{kind: termz, terms: [x]}"));
+        assert!(
+            e.starts_with("p.yaml:9:19: unknown check kind `termz`, expected one of terms"),
+            "{e}"
+        );
+        let e = err(&rule_yaml(
+            "{kind: validate, pattern: 'x', validator: ibam}",
+        ));
+        assert!(
+            e.contains("unknown validator `ibam`, expected one of"),
+            "{e}"
+        );
+        let e = err(&rule_yaml("{kind: terms, terms: [x], scope: body}"));
+        assert!(e.contains("unknown scope `body`"), "{e}");
+        let e = err(&rule_yaml("{kind: terms, tems: [x]}"));
+        assert!(e.starts_with("p.yaml:9:26: unknown field `tems`"), "{e}");
+    }
+
+    #[test]
+    fn yaml_syntax_errors_are_located() {
+        let e = err("rules:\n  - id: 'a.b\n");
+        assert!(e.starts_with("p.yaml:2:9:"), "{e}");
+        assert!(e.contains("quote"), "{e}");
+        let e = err("rules:\n  - id: a.b\n    severity: warning\n    category: copyright\n");
+        assert!(e.contains("missing field"), "{e}");
+    }
+
+    #[test]
+    fn missing_translation_and_bad_severity_are_errors() {
+        let y = rule_yaml("{kind: terms, terms: [x]}")
+            .replace("message: {de: M, en: M}", "message: {de: M}");
+        assert!(err(&y).contains("missing field `en`"));
+        let y =
+            rule_yaml("{kind: terms, terms: [x]}").replace("severity: warning", "severity: error");
+        assert!(err(&y).contains("unknown severity `error`, expected info or warning"));
+    }
+
+    #[test]
+    fn duplicate_ids_across_packs() {
+        let y = rule_yaml("{kind: terms, terms: [x]}");
+        let e = load_all(vec![("a.yaml".into(), y.clone()), ("b.yaml".into(), y)]).unwrap_err();
+        assert!(
+            e[0].to_string().starts_with(
+                "b.yaml:2:9: duplicate rule id `test.rule`: already defined at a.yaml:2:9"
+            ),
+            "{}",
+            e[0]
+        );
+    }
+
+    #[test]
+    fn ids_must_be_dotted_lowercase() {
+        assert!(valid_id("ad.missing-label"));
+        assert!(valid_id("privacy.iban"));
+        assert!(!valid_id("Ad.Missing"));
+        assert!(!valid_id("nodot"));
+        assert!(!valid_id("a..b"));
+        assert!(!valid_id("a.-b"));
+    }
+}

@@ -1,0 +1,318 @@
+//! Rules are data: YAML packs in `rules/` (embedded into the binary) and any packs the user adds
+//! with `--rules`. This module holds the validated rule model; [`load`] turns YAML into it with
+//! located errors, [`builtin`] embeds the shipped packs.
+
+pub mod builtin;
+pub mod load;
+pub mod schema;
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::platform::{Lang, Platform};
+
+pub use load::{PackError, load_pack};
+
+/// The guideline area a rule belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    AdDisclosure,
+    DataProtection,
+    PersonalityRights,
+    Copyright,
+    PublicService,
+    Platform,
+    Accessibility,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::AdDisclosure,
+        Category::DataProtection,
+        Category::PersonalityRights,
+        Category::Copyright,
+        Category::PublicService,
+        Category::Platform,
+        Category::Accessibility,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::AdDisclosure => "ad-disclosure",
+            Category::DataProtection => "data-protection",
+            Category::PersonalityRights => "personality-rights",
+            Category::Copyright => "copyright",
+            Category::PublicService => "public-service",
+            Category::Platform => "platform",
+            Category::Accessibility => "accessibility",
+        }
+    }
+
+    /// A heading for people.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Category::AdDisclosure, Lang::De) => "Werbekennzeichnung",
+            (Category::AdDisclosure, Lang::En) => "Ad disclosure",
+            (Category::DataProtection, Lang::De) => "Datenschutz",
+            (Category::DataProtection, Lang::En) => "Data protection",
+            (Category::PersonalityRights, Lang::De) => "Persönlichkeitsrechte",
+            (Category::PersonalityRights, Lang::En) => "Personality rights",
+            (Category::Copyright, Lang::De) => "Urheberrecht",
+            (Category::Copyright, Lang::En) => "Copyright",
+            (Category::PublicService, Lang::De) => "Dienstpflichten",
+            (Category::PublicService, Lang::En) => "Public-service duties",
+            (Category::Platform, Lang::De) => "Plattform",
+            (Category::Platform, Lang::En) => "Platform",
+            (Category::Accessibility, Lang::De) => "Barrierefreiheit",
+            (Category::Accessibility, Lang::En) => "Accessibility",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How important a finding is. Everything is advisory; `--deny` turns a level into exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            _ => Err(format!("unknown severity `{s}`, expected info or warning")),
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    pub de: String,
+    pub en: String,
+}
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Where a rule pack came from: its display path and full text (for located errors).
+#[derive(Debug)]
+pub struct PackSource {
+    pub path: String,
+    pub text: String,
+}
+
+/// Conditions on the draft under which a rule applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct When {
+    pub platforms: Vec<Platform>,
+    pub langs: Vec<Lang>,
+    pub sponsored: Option<bool>,
+}
+
+impl When {
+    pub fn applies(&self, platform: Platform, lang: Lang, sponsored: Option<bool>) -> bool {
+        (self.platforms.is_empty() || self.platforms.contains(&platform))
+            && (self.langs.is_empty() || self.langs.contains(&lang))
+            && self.sponsored.is_none_or(|s| sponsored == Some(s))
+    }
+}
+
+/// Which part of a draft a check looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole post (the body after the front matter).
+    Text,
+    /// The post without its blocks of three or more hashtags.
+    Prose,
+    FirstParagraph,
+    Hashtags,
+    Mentions,
+    Links,
+    /// String values of one front-matter field, e.g. `images.credit`.
+    FrontMatter(String),
+}
+
+impl Scope {
+    pub const NAMES: &[&str] = &[
+        "text",
+        "prose",
+        "first-paragraph",
+        "hashtags",
+        "mentions",
+        "links",
+    ];
+    pub const FRONT_MATTER_FIELDS: &[&str] = &[
+        "platform",
+        "lang",
+        "images.path",
+        "images.alt",
+        "images.credit",
+        "acknowledge",
+    ];
+}
+
+/// What a check looks for: a term list or a regex (optionally confirmed by a validator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MatcherDef {
+    Terms(Vec<String>),
+    Pattern {
+        pattern: String,
+        ignore_case: bool,
+        whole_word: bool,
+        validator: Option<String>,
+        /// Byte range of the pattern in the pack, for located regex errors.
+        range: Range<usize>,
+    },
+    /// Any of several matchers (a matcher block with both `terms` and `pattern`).
+    Any(Vec<MatcherDef>),
+}
+
+/// A platform-dependent limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PerPlatform {
+    pub default: Option<usize>,
+    pub platforms: Vec<(Platform, usize)>,
+}
+
+impl PerPlatform {
+    pub fn get(&self, p: Platform) -> Option<usize> {
+        self.platforms
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map(|(_, n)| *n)
+            .or(self.default)
+    }
+}
+
+/// What `count` counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountOf {
+    Hashtags,
+    Mentions,
+    Links,
+    Emoji,
+    Matches(MatcherDef),
+}
+
+/// Where a `position` marker must appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// Before the platform's "see more" fold.
+    Fold,
+    /// Within the first N characters of the post.
+    Chars(usize),
+}
+
+/// The validated `check:` block of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckDef {
+    Terms {
+        terms: Vec<String>,
+        scope: Scope,
+    },
+    Pattern {
+        matcher: MatcherDef,
+        scope: Scope,
+    },
+    Validate {
+        matcher: MatcherDef,
+        scope: Scope,
+    },
+    Requires {
+        trigger: Option<MatcherDef>,
+        require: MatcherDef,
+        near: Option<usize>,
+        scope: Scope,
+    },
+    Position {
+        /// Only look at the marker's position when this is present too.
+        trigger: Option<MatcherDef>,
+        marker: MatcherDef,
+        within: Option<Within>,
+        outside_hashtag_block: bool,
+        scope: Scope,
+    },
+    Count {
+        of: CountOf,
+        max: PerPlatform,
+        scope: Scope,
+    },
+    Length {
+        max: PerPlatform,
+    },
+}
+
+impl CheckDef {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CheckDef::Terms { .. } => "terms",
+            CheckDef::Pattern { .. } => "pattern",
+            CheckDef::Validate { .. } => "validate",
+            CheckDef::Requires { .. } => "requires",
+            CheckDef::Position { .. } => "position",
+            CheckDef::Count { .. } => "count",
+            CheckDef::Length { .. } => "length",
+        }
+    }
+}
+
+/// A rule's own test cases: each `bad` draft must raise it, each `good` draft must not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    pub bad: Vec<String>,
+    pub good: Vec<String>,
+}
+
+/// A validated rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: Texts,
+    pub reason: Texts,
+    pub reference: String,
+    pub suggestion: Texts,
+    pub when: When,
+    pub check: CheckDef,
+    pub examples: Examples,
+    pub source: Arc<PackSource>,
+    /// Byte range of the rule's id in its pack.
+    pub id_range: Range<usize>,
+}

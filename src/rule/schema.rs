@@ -1,0 +1,133 @@
+//! The YAML shape of a rule pack, exactly as written (serde types). Every struct denies unknown
+//! fields; values that need checking after parsing carry their source span (`Spanned`).
+//! [`super::load`] validates these into [`super::Rule`]s.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPack {
+    /// Optional human name of the pack.
+    #[serde(default)]
+    pub pack: Option<String>,
+    /// Optional description.
+    #[serde(default)]
+    pub description: Option<String>,
+    pub rules: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: Spanned<String>,
+    pub category: Spanned<String>,
+    pub severity: Spanned<String>,
+    pub message: RawTexts,
+    pub reason: RawTexts,
+    pub reference: Spanned<String>,
+    pub suggestion: RawTexts,
+    #[serde(default)]
+    pub when: Option<RawWhen>,
+    pub check: Spanned<RawCheck>,
+    pub examples: Spanned<RawExamples>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTexts {
+    pub de: Spanned<String>,
+    pub en: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWhen {
+    #[serde(default)]
+    pub platform: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub lang: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub sponsored: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExamples {
+    #[serde(default)]
+    pub bad: Vec<String>,
+    #[serde(default)]
+    pub good: Vec<String>,
+}
+
+/// A term list or a regex, as used inside `requires`, `position` and `count`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMatcher {
+    #[serde(default)]
+    pub terms: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    pub ignore_case: Option<bool>,
+    #[serde(default)]
+    pub whole_word: Option<bool>,
+    #[serde(default)]
+    pub validator: Option<Spanned<String>>,
+}
+
+/// A number, or a map from platform (or `default`) to number.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawLimit {
+    One(usize),
+    PerPlatform(BTreeMap<String, usize>),
+}
+
+/// `within:` is a number of characters or the word `fold`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawWithin {
+    Chars(usize),
+    Word(String),
+}
+
+/// The flat `check:` block. Which keys a kind allows is checked in `load` (with positions), so
+/// that "`near` is not allowed for kind `terms`" points at `near`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheck {
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub terms: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    pub ignore_case: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub whole_word: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub validator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub scope: Option<Spanned<String>>,
+    #[serde(default)]
+    pub trigger: Option<Spanned<RawMatcher>>,
+    #[serde(default)]
+    pub require: Option<Spanned<RawMatcher>>,
+    #[serde(default)]
+    pub near: Option<Spanned<usize>>,
+    #[serde(default)]
+    pub marker: Option<Spanned<RawMatcher>>,
+    #[serde(default)]
+    pub within: Option<Spanned<RawWithin>>,
+    #[serde(default)]
+    pub outside: Option<Spanned<String>>,
+    #[serde(default)]
+    pub of: Option<Spanned<String>>,
+    #[serde(default)]
+    pub matcher: Option<Spanned<RawMatcher>>,
+    #[serde(default)]
+    pub max: Option<Spanned<RawLimit>>,
+}

@@ -1,0 +1,356 @@
+//! Unicode text handling shared by every stage: normalised views with an offset map back to the
+//! original bytes, the one word-boundary test used by all matchers, and line/column lookup.
+//!
+//! Matching never happens on the raw source. Two *views* are built once per draft:
+//!
+//! * [`View::normalized`]: NFC, case kept. Regexes run here, so "Anzeige" typed with a combining
+//!   diaeresis still matches a pattern written with a precomposed letter.
+//! * [`View::folded`]: NFKC plus full Unicode case folding, with invisible format characters
+//!   (zero-width space, soft hyphen, bidi controls, BOM) removed. The Aho-Corasick term scan runs
+//!   here: `STRASSE`, `Straße` and `ＳＴＲＡＳＳＥ` all become `strasse`.
+//!
+//! Both views keep, for each of their bytes, the byte range of the original text it came from,
+//! so every match maps back to exact source positions. ASCII text (most drafts, mostly) takes a
+//! fast path without any normalisation tables.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+/// A transformed copy of a text with a byte-exact map back to the original.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// The transformed text that matchers run on.
+    pub text: String,
+    /// For every byte of `text`: the original byte range of the chunk it came from.
+    /// `None` when the view is byte-for-byte aligned with the original (identity map).
+    map: Option<Vec<(u32, u32)>>,
+    /// Length of the original text, for matches that end at the end of the view.
+    orig_len: usize,
+}
+
+/// Characters that carry no visible content and are dropped from the folded view, so that
+/// "Wer\u{200B}bung" still matches `werbung`.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}')
+}
+
+/// Fold one chunk (a starter plus its combining marks) for case-insensitive, compatibility
+/// matching: NFKC and full case folding, twice as the Unicode caseless-match definition asks.
+fn fold_chunk(chunk: &str, out: &mut String) {
+    let once: String = caseless::default_case_fold_str(&chunk.nfkd().collect::<String>());
+    let twice = caseless::default_case_fold_str(&once.nfkd().collect::<String>());
+    for c in twice.nfc() {
+        if !is_invisible_format(c) {
+            out.push(c);
+        }
+    }
+}
+
+/// ASCII folding: lowercase, and tabs/line breaks become spaces so that a term such as
+/// "in kooperation mit" also matches across a line break.
+fn fold_ascii(b: u8) -> char {
+    match b {
+        b'\n' | b'\r' | b'\t' => ' ',
+        _ => b.to_ascii_lowercase() as char,
+    }
+}
+
+fn nfc_chunk(chunk: &str, out: &mut String) {
+    out.extend(chunk.nfc());
+}
+
+impl View {
+    /// NFC view, case preserved.
+    pub fn normalized(src: &str) -> View {
+        Self::build(src, |b| b as char, nfc_chunk)
+    }
+
+    /// NFKC + case-folded view without invisible format characters.
+    pub fn folded(src: &str) -> View {
+        Self::build(src, fold_ascii, fold_chunk)
+    }
+
+    /// Fold a short string (a rule term) exactly as [`View::folded`] folds text.
+    pub fn fold_str(s: &str) -> String {
+        Self::folded(s).text
+    }
+
+    fn build(src: &str, ascii: fn(u8) -> char, chunk_fn: fn(&str, &mut String)) -> View {
+        let orig_len = src.len();
+        if src.is_ascii() {
+            let text: String = src.bytes().map(ascii).collect();
+            return View {
+                text,
+                map: None,
+                orig_len,
+            };
+        }
+        let mut text = String::with_capacity(src.len() + 16);
+        let mut map: Vec<(u32, u32)> = Vec::with_capacity(src.len() + 16);
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() && !next_is_combining(src, i + 1) {
+                text.push(ascii(b));
+                map.push((i as u32, i as u32 + 1));
+                i += 1;
+                continue;
+            }
+            // A chunk: one character plus every following combining mark.
+            let start = i;
+            let first = src[i..].chars().next().unwrap_or('\u{FFFD}');
+            i += first.len_utf8();
+            while i < bytes.len() {
+                match src[i..].chars().next() {
+                    Some(c) if canonical_combining_class(c) != 0 => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            let before = text.len();
+            chunk_fn(&src[start..i], &mut text);
+            for _ in before..text.len() {
+                map.push((start as u32, i as u32));
+            }
+        }
+        View {
+            text,
+            map: Some(map),
+            orig_len,
+        }
+    }
+
+    /// Map a byte range of this view back to a byte range of the original text.
+    pub fn to_orig(&self, r: Range<usize>) -> Range<usize> {
+        match &self.map {
+            None => r,
+            Some(map) => {
+                if r.start >= map.len() {
+                    return self.orig_len..self.orig_len;
+                }
+                let start = map[r.start].0 as usize;
+                let end = if r.end == 0 {
+                    start
+                } else {
+                    map[(r.end - 1).min(map.len() - 1)].1 as usize
+                };
+                start..end.max(start)
+            }
+        }
+    }
+
+    /// Map an original byte offset to the first view byte at or after it (for scope limits).
+    pub fn from_orig(&self, pos: usize) -> usize {
+        match &self.map {
+            None => pos.min(self.text.len()),
+            Some(map) => map.partition_point(|&(s, _)| (s as usize) < pos),
+        }
+    }
+}
+
+fn next_is_combining(src: &str, i: usize) -> bool {
+    // Combining marks are never ASCII, so only look when the next byte starts a multibyte char.
+    match src.as_bytes().get(i) {
+        Some(b) if *b >= 0x80 => src[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| canonical_combining_class(c) != 0),
+        _ => false,
+    }
+}
+
+/// The word-character test behind every whole-word match: letters, digits (any script), the
+/// underscore and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0
+}
+
+/// Whole-word test on the edges of a match in `text`: when the match starts with a word
+/// character, the character before must not be one; likewise at the end. A match that starts
+/// with `#` or `@` needs no left boundary of its own (its first character is not a word char).
+///
+/// This replaces Unicode `\b` in regexes, which would push the regex engine off its fast path.
+pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let m = &text[start..end];
+    let left_ok = match m.chars().next() {
+        Some(c) if is_word_char(c) => !text[..start].chars().next_back().is_some_and(is_word_char),
+        _ => true,
+    };
+    let right_ok = match m.chars().next_back() {
+        Some(c) if is_word_char(c) => !text[end..].chars().next().is_some_and(is_word_char),
+        _ => true,
+    };
+    left_ok && right_ok
+}
+
+/// Extend `end` over following word characters (for terms written with a trailing `*`).
+pub fn extend_word(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let n: usize = rest
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    end + n
+}
+
+/// Line starts of a text, for byte offset → 1-based line and character column. Line breaks are
+/// LF, CRLF and a lone CR; columns count Unicode scalar values, and a leading BOM is not counted.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    bom: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        LineIndex { starts, bom }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset. The offset is clamped to the
+    /// text and moved back to a character boundary, so it never panics.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = text.floor_char_boundary(offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let mut start = self.starts[line];
+        if line == 0 && offset >= self.bom {
+            start = self.bom;
+        }
+        let col = text[start.min(offset)..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset of the start of a 1-based line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// Clamp a byte range to character boundaries of `text` (ariadne panics otherwise).
+pub fn clamp_span(text: &str, r: Range<usize>) -> Range<usize> {
+    let start = text.floor_char_boundary(r.start.min(text.len()));
+    let end = text.ceil_char_boundary(r.end.min(text.len())).max(start);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_path_is_identity() {
+        let v = View::folded("Bitte WERBUNG hier");
+        assert_eq!(v.text, "bitte werbung hier");
+        assert_eq!(v.to_orig(6..13), 6..13);
+    }
+
+    #[test]
+    fn combining_characters_fold_to_precomposed() {
+        let src = "Ma\u{0308}dchen und Anzeige";
+        let v = View::folded(src);
+        assert_eq!(v.text, "mädchen und anzeige");
+        let pos = v.text.find("mädchen").unwrap();
+        assert_eq!(
+            &src[v.to_orig(pos..pos + "mädchen".len())],
+            "Ma\u{0308}dchen"
+        );
+    }
+
+    #[test]
+    fn sharp_s_and_fullwidth_fold() {
+        assert_eq!(View::fold_str("STRAẞE"), "strasse");
+        assert_eq!(View::fold_str("Straße"), "strasse");
+        assert_eq!(View::fold_str("ＷＥＲＢＵＮＧ"), "werbung");
+        let src = "Die Straße ist";
+        let v = View::folded(src);
+        let p = v.text.find("strasse").unwrap();
+        assert_eq!(&src[v.to_orig(p..p + 7)], "Straße");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_from_folded_view() {
+        let src = "Wer\u{200B}bung!";
+        let v = View::folded(src);
+        assert_eq!(v.text, "werbung!");
+        assert_eq!(&src[v.to_orig(0..7)], "Wer\u{200B}bung");
+    }
+
+    #[test]
+    fn normalized_view_keeps_case() {
+        let v = View::normalized("A\u{0308}rger");
+        assert_eq!(v.text, "Ärger");
+    }
+
+    #[test]
+    fn word_boundaries_are_unicode_aware() {
+        let t = "Größenwerbung werbung #ad #adventure";
+        assert!(!word_bounded(
+            t,
+            t.find("werbung").unwrap(),
+            t.find("werbung").unwrap() + 7
+        ));
+        let p = t.rfind("werbung").unwrap();
+        assert!(word_bounded(t, p, p + 7));
+        let p = t.find("#ad").unwrap();
+        assert!(word_bounded(t, p, p + 3));
+        let p = t.rfind("#ad").unwrap();
+        assert!(!word_bounded(t, p, p + 3));
+        let t = "ÜberWerbung";
+        assert!(!word_bounded(t, 5, t.len()));
+    }
+
+    #[test]
+    fn line_columns_count_characters_for_all_line_endings() {
+        let t = "äöü x\r\nzweite\rdritte\nvierte";
+        let li = LineIndex::new(t);
+        assert_eq!(li.line_col(t, t.find('x').unwrap()), (1, 5));
+        assert_eq!(li.line_col(t, t.find("zweite").unwrap()), (2, 1));
+        assert_eq!(li.line_col(t, t.find("dritte").unwrap() + 2), (3, 3));
+        assert_eq!(li.line_col(t, t.find("vierte").unwrap()), (4, 1));
+        assert_eq!(li.line_col(t, 1), (1, 1)); // inside 'ä': clamped back
+    }
+
+    #[test]
+    fn bom_is_not_counted_as_a_column() {
+        let t = "\u{FEFF}Werbung";
+        let li = LineIndex::new(t);
+        assert_eq!(li.line_col(t, 3), (1, 1));
+    }
+
+    #[test]
+    fn clamp_span_respects_char_boundaries() {
+        let t = "aä";
+        assert_eq!(clamp_span(t, 2..2), 1..3);
+        assert_eq!(clamp_span(t, 0..2), 0..3);
+        assert_eq!(clamp_span(t, 5..9), 3..3);
+    }
+}

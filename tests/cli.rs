@@ -1,0 +1,367 @@
+//! End-to-end tests of the `leitplanke` binary on real files: output snapshots for the corpus,
+//! exit codes, and every input and rule-pack error path.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("leitplanke").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn stdout_of(args: &[&str]) -> (String, i32) {
+    let out = bin().args(args).output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn human_output_for_a_corpus_draft() {
+    let (out, code) = stdout_of(&["check", "--lang", "de", "corpus/feuerwehr-laufschuhe.md"]);
+    assert_eq!(code, 0, "findings alone never fail a run");
+    insta::assert_snapshot!("human_feuerwehr_de", out);
+}
+
+#[test]
+fn human_output_in_english() {
+    let (out, _) = stdout_of(&["check", "--lang", "en", "corpus/buergerbuero-danke.md"]);
+    insta::assert_snapshot!("human_buergerbuero_en", out);
+}
+
+#[test]
+fn json_output_for_a_corpus_draft() {
+    let (out, code) = stdout_of(&[
+        "check",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "corpus/kita-besuch.md",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    insta::assert_json_snapshot!("json_kita", v);
+}
+
+#[test]
+fn lang_env_selects_german() {
+    let out = bin()
+        .env("LANG", "de_DE.UTF-8")
+        .args(["check", "corpus/freibad-rabatt.md"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("1 Datei geprüft"), "{s}");
+}
+
+#[test]
+fn deny_sets_exit_code_one_only_when_asked() {
+    let (_, code) = stdout_of(&[
+        "check",
+        "--deny",
+        "warning",
+        "corpus/feuerwehr-laufschuhe.md",
+    ]);
+    assert_eq!(code, 1);
+    let (_, code) = stdout_of(&[
+        "check",
+        "--deny",
+        "warning",
+        "corpus/stadtbibliothek-lesung.md",
+    ]);
+    assert_eq!(code, 0);
+    // Only infos: --deny warning passes, --deny info fails.
+    let (out, code) = stdout_of(&[
+        "check",
+        "--format",
+        "json",
+        "--deny",
+        "warning",
+        "corpus/kita-besuch.md",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let has_warning = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["severity"] == "warning");
+    assert_eq!(code, if has_warning { 1 } else { 0 });
+}
+
+#[test]
+fn acknowledged_findings_do_not_deny() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("ack.md");
+    std::fs::write(
+        &p,
+        "---\nacknowledge:\n  privacy.email: \"Offizielle Adresse der Pressestelle\"\n---\nFragen an presse.stadt@muenchen.de\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "--deny", "info"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["rule"], "privacy.email");
+    assert_eq!(d["acknowledged"], "Offizielle Adresse der Pressestelle");
+    assert_eq!(v["summary"]["acknowledged"], 1);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let out = bin()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("Mit dem Rabattcode MUC10 spart ihr zehn Prozent.")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["diagnostics"][0]["rule"], "ad.missing-label");
+    assert_eq!(v["files"][0]["diagnostics"][0]["column"], 9);
+}
+
+#[test]
+fn directories_are_walked_in_order_and_only_drafts_are_read() {
+    let (out, code) = stdout_of(&["check", "--format", "json", "corpus"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert!(
+        paths
+            .iter()
+            .all(|p| p.ends_with(".md") || p.ends_with(".txt")),
+        "{paths:?}"
+    );
+    assert_eq!(v["summary"]["files"], paths.len());
+}
+
+#[test]
+fn missing_file_is_an_input_error_but_other_files_are_checked() {
+    let out = bin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "nope/does-not-exist.md",
+            "corpus/freibad-rabatt.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["errors"][0]["kind"], "not-found");
+    assert_eq!(v["files"][1]["path"], "corpus/freibad-rabatt.md");
+    assert_eq!(v["summary"]["files_with_errors"], 1);
+}
+
+#[test]
+fn invalid_utf8_empty_binary_and_oversized_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("latin1.txt");
+    std::fs::write(&bad, b"Gr\xfc\xdfe aus M\xfcnchen").unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, b"\n\n").unwrap();
+    let bin_file = dir.path().join("photo.md");
+    std::fs::write(&bin_file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let big = dir.path().join("big.md");
+    std::fs::write(&big, "Werbung ".repeat(100)).unwrap();
+    for (path, kind, text) in [
+        (&bad, "invalid-utf8", "line 1, column 3"),
+        (&empty, "empty", "empty"),
+        (&bin_file, "binary", "binary"),
+        (&big, "too-large", "--max-size"),
+    ] {
+        let out = bin()
+            .args([
+                "check",
+                "--lang",
+                "en",
+                "--max-size",
+                "100",
+                "--format",
+                "json",
+            ])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{kind}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let e = &v["files"][0]["errors"][0];
+        assert_eq!(e["kind"], kind);
+        assert!(e["message"].as_str().unwrap().contains(text), "{e}");
+    }
+    // Human output names the file and the position.
+    bin()
+        .args(["check", "--lang", "en"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "latin1.txt:1:3: error: not valid UTF-8",
+        ));
+}
+
+#[test]
+fn broken_rule_pack_is_located_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("org.yaml");
+    std::fs::write(
+        &p,
+        "rules:\n  - id: org.test\n    category: copyright\n    severity: warning\n    message: {de: M, en: M}\n    reason: {de: R, en: R}\n    reference: X\n    suggestion: {de: S, en: S}\n    check: {kind: pattern, pattern: '(unclosed'}\n    examples: {bad: [a], good: [b]}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--rules"])
+        .arg(&p)
+        .arg("corpus/freibad-rabatt.md")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("org.yaml:9:37: invalid regex"), "{err}");
+    assert!(
+        out.stdout.is_empty(),
+        "no draft output when the rules are broken"
+    );
+
+    std::fs::write(&p, "rules:\n  - id: org.test\n    severity: [\n").unwrap();
+    let out = bin().args(["rules", "--rules"]).arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("org.yaml:3:"), "{err}");
+}
+
+#[test]
+fn extra_rule_pack_adds_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("org.yaml");
+    std::fs::write(
+        &p,
+        "rules:\n  - id: org.project-codename\n    category: public-service\n    severity: warning\n    message: {de: Interner Projektname, en: Internal project name}\n    reason: {de: Noch nicht öffentlich, en: Not public yet}\n    reference: \"§ 37 BeamtStG\"\n    suggestion: {de: Weglassen, en: Leave it out}\n    check: {kind: terms, terms: [projekt adler]}\n    examples: {bad: [Projekt Adler startet], good: [Projekt startet]}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "--rules"])
+        .arg(&p)
+        .arg("-")
+        .write_stdin("Morgen startet Projekt ADLER.")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["files"][0]["diagnostics"][0]["rule"],
+        "org.project-codename"
+    );
+    assert_eq!(v["files"][0]["diagnostics"][0]["column"], 16);
+}
+
+#[test]
+fn rules_lists_the_catalogue_grouped() {
+    let (out, code) = stdout_of(&["rules", "--lang", "de"]);
+    assert_eq!(code, 0);
+    let ad = out
+        .find("Werbekennzeichnung (ad-disclosure)")
+        .expect("ad group");
+    let dp = out
+        .find("Datenschutz (data-protection)")
+        .expect("privacy group");
+    assert!(ad < dp);
+    assert!(out.contains("ad.missing-label"));
+    assert!(out.contains("privacy.iban"));
+}
+
+#[test]
+fn explain_shows_reason_reference_and_examples() {
+    let (out, code) = stdout_of(&["explain", "--lang", "en", "ad.missing-label"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("§ 5a Abs. 4 UWG"));
+    assert!(out.contains("Flagged:"));
+    assert!(out.contains("Fine:"));
+}
+
+#[test]
+fn explain_unknown_rule_suggests_close_ids() {
+    bin()
+        .args(["explain", "--lang", "en", "ad.missing-lable"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule `ad.missing-lable`; did you mean: ad.missing-label",
+        ));
+}
+
+#[test]
+fn unknown_front_matter_key_is_a_warning_not_a_crash() {
+    let out = bin()
+        .args(["check", "--format", "json", "--lang", "en", "-"])
+        .write_stdin("---\ntitel: Sommerfest\n---\nHallo!\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let w = &v["files"][0]["warnings"][0];
+    assert!(w["message"].as_str().unwrap().contains("`titel`"));
+    assert_eq!(w["line"], 2);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    bin().args(["check"]).assert().code(2);
+    bin()
+        .args(["check", "--platform", "myspace", "x.md"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["check", "--max-size", "lots", "x.md"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn positions_are_characters_in_the_original_file() {
+    // Front matter, umlauts and a combining character before the finding; CRLF line ends.
+    let text =
+        "---\r\nplatform: linkedin\r\n---\r\nÜber Mu\u{0308}nchen: Rabattcode ISAR10 gilt.\r\n";
+    let out = bin()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["rule"], "ad.missing-label");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(4), Some(16))
+    );
+    let (s, e) = (
+        d["byte_start"].as_u64().unwrap() as usize,
+        d["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "Rabattcode");
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus")
+            .is_dir()
+    );
+}
