@@ -255,6 +255,48 @@ impl LineIndex {
     }
 }
 
+/// Line/column lookups for offsets that mostly come in increasing order (diagnostics sorted by
+/// position): reuses the previous answer on the same line, so a megabyte on one line with tens of
+/// thousands of findings costs one pass instead of one pass per finding.
+pub struct Positioner<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    last: Option<(usize, usize, usize)>,
+}
+
+impl<'a> Positioner<'a> {
+    pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Positioner {
+            text,
+            index,
+            last: None,
+        }
+    }
+
+    /// Tell the positioner a known position, so that a following nearby lookup is cheap.
+    pub fn seed(&mut self, offset: usize, (line, col): (usize, usize)) {
+        self.last = Some((offset, line, col));
+    }
+
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        if let Some((o, line, col)) = self.last
+            && offset >= o
+            && self
+                .index
+                .line_start(line + 1)
+                .is_none_or(|next| offset < next)
+        {
+            let col = col + self.text[o..offset].chars().count();
+            self.last = Some((offset, line, col));
+            return (line, col);
+        }
+        let (line, col) = self.index.line_col(self.text, offset);
+        self.last = Some((offset, line, col));
+        (line, col)
+    }
+}
+
 /// Clamp a byte range to character boundaries of `text` (ariadne panics otherwise).
 pub fn clamp_span(text: &str, r: Range<usize>) -> Range<usize> {
     let start = text.floor_char_boundary(r.start.min(text.len()));

@@ -33,12 +33,16 @@ pub fn measure(d: &Draft, counting: Counting, max: usize) -> (usize, Option<usiz
     let mut total = 0usize;
     let mut cut = None;
     let mut iter = text.grapheme_indices(true).peekable();
+    let mut next_link = 0;
     while let Some((i, g)) = iter.next() {
         let abs = start + i;
+        while next_link < links.len() && links[next_link].start < abs {
+            next_link += 1;
+        }
         let weight = match counting {
             Counting::Graphemes => 1,
             Counting::XWeighted | Counting::UrlsAs23 => {
-                if let Some(l) = links.iter().find(|l| l.start == abs) {
+                if let Some(l) = links.get(next_link).filter(|l| l.start == abs) {
                     // Skip the rest of the link: it counts 23 as a whole.
                     while iter.peek().is_some_and(|(j, _)| start + j < l.end) {
                         iter.next();

@@ -21,6 +21,7 @@ pub use terms::TermsCheck;
 pub use validate::ValidateCheck;
 
 use crate::draft::Draft;
+use crate::draft::structure::covers;
 use crate::platform::{Lang, Platform};
 use crate::rule::Scope;
 use crate::validate::Validator;
@@ -115,9 +116,9 @@ pub fn in_scope(d: &Draft, scope: &Scope, r: &Range<usize>) -> bool {
         Scope::Text => within(&d.body),
         Scope::Prose => within(&d.body) && !d.structure.in_hashtag_block(r),
         Scope::FirstParagraph => d.structure.first_paragraph().is_some_and(|p| within(&p)),
-        Scope::Hashtags => d.structure.hashtags.iter().any(within),
-        Scope::Mentions => d.structure.mentions.iter().any(within),
-        Scope::Links => d.structure.links.iter().any(within),
+        Scope::Hashtags => covers(&d.structure.hashtags, r),
+        Scope::Mentions => covers(&d.structure.mentions, r),
+        Scope::Links => covers(&d.structure.links, r),
         Scope::FrontMatter(field) => d.front.fields.iter().any(|(f, s)| f == field && within(s)),
     }
 }

@@ -41,10 +41,15 @@ impl Structure {
     }
 
     pub fn in_hashtag_block(&self, r: &Range<usize>) -> bool {
-        self.hashtag_blocks
-            .iter()
-            .any(|b| b.start <= r.start && r.end <= b.end)
+        covers(&self.hashtag_blocks, r)
     }
+}
+
+/// Whether one of `sorted` (non-overlapping ranges in text order) contains all of `r`, in
+/// O(log n) so that a draft with 100,000 hashtags stays fast.
+pub fn covers(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|s| s.start <= r.start);
+    i > 0 && r.end <= sorted[i - 1].end
 }
 
 fn paragraphs(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
@@ -80,7 +85,8 @@ fn paragraphs(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn inside(ranges: &[Range<usize>], p: usize) -> bool {
-    ranges.iter().any(|r| r.start <= p && p < r.end)
+    let i = ranges.partition_point(|r| r.start <= p);
+    i > 0 && p < ranges[i - 1].end
 }
 
 /// Hashtags (`#Wort`) or mentions (`@name`): the sigil must not follow a word character (so

@@ -21,7 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::draft::Draft;
 use crate::platform::{Lang, Platform};
 use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule};
-use crate::text::word_bounded;
+use crate::text::{Positioner, word_bounded};
 use prefilter::{TermIndex, TermIndexBuilder};
 
 /// Compiled size limit of one rule regex.
@@ -348,7 +348,7 @@ impl Engine {
             platform,
             lang: self.draft_lang(draft, &hits),
         };
-        let mut out = Vec::new();
+        let mut found: Vec<(&Rule, Finding)> = Vec::new();
         let mut findings = Vec::new();
         for (rule, check) in self.rules.iter().zip(&self.checks) {
             if !rule
@@ -359,23 +359,38 @@ impl Engine {
             }
             findings.clear();
             check.run(&cx, &mut findings);
-            for f in findings.drain(..) {
-                out.push(self.diagnostic(rule, draft, f, opts.lang));
-            }
+            found.extend(findings.drain(..).map(|f| {
+                let range = crate::text::clamp_span(&draft.source, f.range.clone());
+                (rule, Finding { range, ..f })
+            }));
         }
-        out.sort_by(|a, b| {
-            (a.byte_start, a.byte_end, &a.rule).cmp(&(b.byte_start, b.byte_end, &b.rule))
+        found.sort_by(|(ra, a), (rb, b)| {
+            (a.range.start, a.range.end, &ra.id).cmp(&(b.range.start, b.range.end, &rb.id))
         });
-        out.dedup_by(|a, b| {
-            a.rule == b.rule && a.byte_start == b.byte_start && a.byte_end == b.byte_end
-        });
-        out
+        found.dedup_by(|(ra, a), (rb, b)| ra.id == rb.id && a.range == b.range);
+        let mut starts = Positioner::new(&draft.source, &draft.lines);
+        found
+            .into_iter()
+            .map(|(rule, f)| {
+                let start = starts.line_col(f.range.start);
+                let mut ends = Positioner::new(&draft.source, &draft.lines);
+                ends.seed(f.range.start, start);
+                let end = ends.line_col(f.range.end);
+                self.diagnostic(rule, draft, f, opts.lang, start, end)
+            })
+            .collect()
     }
 
-    fn diagnostic(&self, rule: &Rule, d: &Draft, f: Finding, lang: Lang) -> Diagnostic {
-        let range = crate::text::clamp_span(&d.source, f.range);
-        let (line, column) = d.line_col(range.start);
-        let (end_line, end_column) = d.line_col(range.end);
+    fn diagnostic(
+        &self,
+        rule: &Rule,
+        d: &Draft,
+        f: Finding,
+        lang: Lang,
+        (line, column): (usize, usize),
+        (end_line, end_column): (usize, usize),
+    ) -> Diagnostic {
+        let range = f.range.clone();
         let fill = |s: &str| {
             if !s.contains('{') {
                 return s.to_string();

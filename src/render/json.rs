@@ -39,7 +39,11 @@ struct FileOut<'a> {
 }
 
 fn io_err(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
+    // Keep the kind (a closed pipe is not an error of ours).
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
 }
 
 impl Json {
