@@ -15,19 +15,33 @@
 
 use std::ops::Range;
 
+use caseless::Caseless;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
+/// How a view transforms ASCII bytes and non-ASCII chunks.
+type Transform = (fn(u8) -> char, fn(&str, &mut String));
+
 /// A transformed copy of a text with a byte-exact map back to the original.
+///
+/// The map is compact: outside the chunks the transformation changed, view and original advance
+/// byte for byte, so only changed chunks are recorded (as anchors). Most posts have a handful.
 #[derive(Debug, Clone)]
 pub struct View {
     /// The transformed text that matchers run on.
     pub text: String,
-    /// For every byte of `text`: the original byte range of the chunk it came from.
-    /// `None` when the view is byte-for-byte aligned with the original (identity map).
-    map: Option<Vec<(u32, u32)>>,
-    /// Length of the original text, for matches that end at the end of the view.
+    /// Changed chunks in view order: (view start, view len, original start, original len).
+    anchors: Vec<Anchor>,
+    /// Length of the original text.
     orig_len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    view: u32,
+    view_len: u32,
+    orig: u32,
+    orig_len: u32,
 }
 
 /// Characters that carry no visible content and are dropped from the folded view, so that
@@ -45,6 +59,38 @@ pub fn is_invisible_format(c: char) -> bool {
 /// Fold one chunk (a starter plus its combining marks) for case-insensitive, compatibility
 /// matching: NFKC and full case folding, twice as the Unicode caseless-match definition asks.
 fn fold_chunk(chunk: &str, out: &mut String) {
+    let mut chars = chunk.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // Latin-1 letters (ä, ö, ü, é, …) are NFKC-stable; upper case folds to one character.
+        match c {
+            'à'..='ÿ' if c != '÷' => {
+                out.push(c);
+                return;
+            }
+            'À'..='Þ' if c != '×' => {
+                out.extend(c.to_lowercase());
+                return;
+            }
+            _ => {}
+        }
+        // Fast path without allocation: a lone character that NFKC keeps and folding keeps.
+        if is_invisible_format(c) {
+            return;
+        }
+        let nfkc_stable = unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes;
+        if nfkc_stable {
+            let mut folded = std::iter::once(c).default_case_fold();
+            if let (Some(f), None) = (folded.next(), folded.next())
+                && (f == c
+                    || unicode_normalization::is_nfkc_quick(std::iter::once(f))
+                        == unicode_normalization::IsNormalized::Yes)
+            {
+                out.push(f);
+                return;
+            }
+        }
+    }
     let once: String = caseless::default_case_fold_str(&chunk.nfkd().collect::<String>());
     let twice = caseless::default_case_fold_str(&once.nfkd().collect::<String>());
     for c in twice.nfc() {
@@ -64,6 +110,15 @@ fn fold_ascii(b: u8) -> char {
 }
 
 fn nfc_chunk(chunk: &str, out: &mut String) {
+    let mut chars = chunk.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && (('\u{A0}'..='\u{FF}').contains(&c)
+            || unicode_normalization::is_nfc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes)
+    {
+        out.push(c);
+        return;
+    }
     out.extend(chunk.nfc());
 }
 
@@ -83,27 +138,68 @@ impl View {
         Self::folded(s).text
     }
 
+    /// Both views in one pass over the text (the segmentation into chunks is shared):
+    /// `(normalized, folded)`.
+    pub fn pair(src: &str) -> (View, View) {
+        let mut v = Self::build_all(src, &[(|b| b as char, nfc_chunk), (fold_ascii, fold_chunk)]);
+        let folded = v.pop().unwrap_or_else(|| View::folded(src));
+        let normalized = v.pop().unwrap_or_else(|| View::normalized(src));
+        (normalized, folded)
+    }
+
     fn build(src: &str, ascii: fn(u8) -> char, chunk_fn: fn(&str, &mut String)) -> View {
+        Self::build_all(src, &[(ascii, chunk_fn)])
+            .pop()
+            .unwrap_or_else(|| View {
+                text: String::new(),
+                anchors: Vec::new(),
+                orig_len: 0,
+            })
+    }
+
+    fn build_all(src: &str, specs: &[Transform]) -> Vec<View> {
         let orig_len = src.len();
-        if src.is_ascii() {
-            let text: String = src.bytes().map(ascii).collect();
-            return View {
-                text,
-                map: None,
+        let map_run = |text: &mut String, run: &str, ascii: fn(u8) -> char| {
+            if run.bytes().all(|b| ascii(b) as u8 == b) {
+                text.push_str(run);
+            } else {
+                text.extend(run.bytes().map(ascii));
+            }
+        };
+        let mut views: Vec<View> = specs
+            .iter()
+            .map(|_| View {
+                text: String::with_capacity(src.len() + 16),
+                anchors: Vec::new(),
                 orig_len,
-            };
+            })
+            .collect();
+        if src.is_ascii() {
+            for (v, (ascii, _)) in views.iter_mut().zip(specs) {
+                map_run(&mut v.text, src, *ascii);
+            }
+            return views;
         }
-        let mut text = String::with_capacity(src.len() + 16);
-        let mut map: Vec<(u32, u32)> = Vec::with_capacity(src.len() + 16);
         let bytes = src.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() && !next_is_combining(src, i + 1) {
-                text.push(ascii(b));
-                map.push((i as u32, i as u32 + 1));
-                i += 1;
-                continue;
+            if bytes[i].is_ascii() {
+                // A run of ASCII up to the next non-ASCII byte; its last byte may carry a
+                // combining mark and then starts a chunk instead.
+                let mut j = i + bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(bytes.len() - i);
+                if j < bytes.len() && next_is_combining(src, j) {
+                    j -= 1;
+                }
+                if j > i {
+                    for (v, (ascii, _)) in views.iter_mut().zip(specs) {
+                        map_run(&mut v.text, &src[i..j], *ascii);
+                    }
+                    i = j;
+                    continue;
+                }
             }
             // A chunk: one character plus every following combining mark.
             let start = i;
@@ -115,44 +211,56 @@ impl View {
                     _ => break,
                 }
             }
-            let before = text.len();
-            chunk_fn(&src[start..i], &mut text);
-            for _ in before..text.len() {
-                map.push((start as u32, i as u32));
+            for (v, (_, chunk_fn)) in views.iter_mut().zip(specs) {
+                let before = v.text.len();
+                chunk_fn(&src[start..i], &mut v.text);
+                if v.text[before..] != src[start..i] {
+                    v.anchors.push(Anchor {
+                        view: before as u32,
+                        view_len: (v.text.len() - before) as u32,
+                        orig: start as u32,
+                        orig_len: (i - start) as u32,
+                    });
+                }
             }
         }
-        View {
-            text,
-            map: Some(map),
-            orig_len,
+        views
+    }
+
+    /// Original byte range of the chunk containing view byte `v`, or of the identical byte.
+    fn orig_at(&self, v: usize) -> (usize, usize) {
+        let k = self.anchors.partition_point(|a| (a.view as usize) <= v);
+        if k == 0 {
+            return (v, v + 1);
+        }
+        let a = self.anchors[k - 1];
+        let (vs, ve) = (a.view as usize, (a.view + a.view_len) as usize);
+        let (os, oe) = (a.orig as usize, (a.orig + a.orig_len) as usize);
+        if v < ve {
+            (os, oe)
+        } else {
+            // Identity run after the changed chunk (also after a dropped, zero-length chunk
+            // that shares its view offset with the next byte).
+            let o = oe + (v - ve.max(vs));
+            (o, o + 1)
         }
     }
 
     /// Map a byte range of this view back to a byte range of the original text.
     pub fn to_orig(&self, r: Range<usize>) -> Range<usize> {
-        match &self.map {
-            None => r,
-            Some(map) => {
-                if r.start >= map.len() {
-                    return self.orig_len..self.orig_len;
-                }
-                let start = map[r.start].0 as usize;
-                let end = if r.end == 0 {
-                    start
-                } else {
-                    map[(r.end - 1).min(map.len() - 1)].1 as usize
-                };
-                start..end.max(start)
-            }
+        if self.anchors.is_empty() {
+            return r.start.min(self.orig_len)..r.end.min(self.orig_len);
         }
-    }
-
-    /// Map an original byte offset to the first view byte at or after it (for scope limits).
-    pub fn from_orig(&self, pos: usize) -> usize {
-        match &self.map {
-            None => pos.min(self.text.len()),
-            Some(map) => map.partition_point(|&(s, _)| (s as usize) < pos),
+        if r.start >= self.text.len() {
+            return self.orig_len..self.orig_len;
         }
+        let start = self.orig_at(r.start).0;
+        let end = if r.end <= r.start {
+            start
+        } else {
+            self.orig_at(r.end - 1).1
+        };
+        start.min(self.orig_len)..end.clamp(start, self.orig_len)
     }
 }
 
@@ -170,6 +278,9 @@ fn next_is_combining(src: &str, i: usize) -> bool {
 /// The word-character test behind every whole-word match: letters, digits (any script), the
 /// underscore and combining marks.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
     c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0
 }
 

@@ -30,7 +30,9 @@ impl Check for CountCheck {
             Counted::Hashtags => s.hashtags.clone(),
             Counted::Mentions => s.mentions.clone(),
             Counted::Links => s.links.clone(),
-            Counted::Emoji => s.emoji.clone(),
+            Counted::Emoji => {
+                crate::draft::structure::emoji(&cx.draft.source, cx.draft.body.clone())
+            }
             Counted::Matches(m) => m.matches(cx, &self.scope),
         };
         let items: Vec<_> = items

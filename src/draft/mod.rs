@@ -68,10 +68,11 @@ impl Draft {
             front.block = Some(block);
         }
         let structure = Structure::parse(&source, body.clone());
+        let (normalized, folded) = View::pair(&source);
         Draft {
             path: path.into(),
-            normalized: View::normalized(&source),
-            folded: View::folded(&source),
+            normalized,
+            folded,
             source,
             body,
             front,

@@ -15,7 +15,6 @@ pub struct Structure {
     pub links: Vec<Range<usize>>,
     /// Runs of three or more hashtags separated only by spaces or light punctuation.
     pub hashtag_blocks: Vec<Range<usize>>,
-    pub emoji: Vec<Range<usize>>,
 }
 
 impl Structure {
@@ -31,7 +30,6 @@ impl Structure {
         });
         s.mentions = tagged(src, body.clone(), '@', &s.links, |t| !t.is_empty());
         s.hashtag_blocks = blocks(src, &s.hashtags);
-        s.emoji = emoji(src, body);
         s
     }
 
@@ -100,10 +98,13 @@ fn tagged(
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let text = &src[body.clone()];
-    for (i, c) in text.char_indices() {
-        if c != sigil && !(sigil == '#' && c == '＃') {
-            continue;
-        }
+    let mut found: Vec<(usize, char)> =
+        text.match_indices(sigil).map(|(i, _)| (i, sigil)).collect();
+    if sigil == '#' && !text.is_ascii() {
+        found.extend(text.match_indices('＃').map(|(i, _)| (i, '＃')));
+        found.sort_unstable();
+    }
+    for (i, c) in found {
         let abs = body.start + i;
         if inside(links, abs) {
             continue;
@@ -137,20 +138,30 @@ fn tagged(
 /// link, closing brackets only when they are unbalanced.
 fn links(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let text = &src[body.clone()];
-    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
+    // Candidates: "://" preceded by http/https, and "www." (both rare, so found fast).
+    let mut starts: Vec<usize> = Vec::new();
+    for (i, _) in text.match_indices("://") {
+        for scheme in ["https", "http"] {
+            if i >= scheme.len()
+                && text.is_char_boundary(i - scheme.len())
+                && text[i - scheme.len()..i].eq_ignore_ascii_case(scheme)
+            {
+                starts.push(i - scheme.len());
+                break;
+            }
+        }
+    }
+    for needle in ["www.", "WWW.", "Www."] {
+        starts.extend(text.match_indices(needle).map(|(i, _)| i));
+    }
+    starts.sort_unstable();
     let mut i = 0;
-    while i < lower.len() {
-        let Some(off) = lower[i..].find(['h', 'w']) else {
-            break;
-        };
-        let p = i + off;
-        let rest = &lower[p..];
-        let starts =
-            rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www.");
-        let prev_ok = !text[..p].chars().next_back().is_some_and(is_word_char);
-        if !(starts && prev_ok) {
-            i = p + 1;
+    for p in starts {
+        if p < i {
+            continue;
+        }
+        if text[..p].chars().next_back().is_some_and(is_word_char) {
             continue;
         }
         let mut end = p;
@@ -225,7 +236,9 @@ pub fn is_emoji(c: char) -> bool {
         | 0x231A..=0x231B | 0x23E9..=0x23F3 | 0x23F8..=0x23FA)
 }
 
-fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
+/// Emoji (as grapheme clusters) in `src[body]`; computed on demand, as only `count` rules on
+/// emoji need them.
+pub fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     use unicode_segmentation::UnicodeSegmentation;
     let text = &src[body.clone()];
     if text.is_ascii() {
@@ -289,7 +302,6 @@ mod tests {
     #[test]
     fn emoji_are_grapheme_clusters() {
         let t = "Team 👩‍🚒👩‍🚒 🇩🇪!";
-        let s = parse(t);
-        assert_eq!(texts(t, &s.emoji), ["👩‍🚒", "👩‍🚒", "🇩🇪"]);
+        assert_eq!(texts(t, &emoji(t, 0..t.len())), ["👩‍🚒", "👩‍🚒", "🇩🇪"]);
     }
 }

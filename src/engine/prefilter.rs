@@ -67,6 +67,7 @@ impl TermIndexBuilder {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&self.patterns)
                     .map_err(|e| format!("could not build the term automaton: {e}"))?,
             )

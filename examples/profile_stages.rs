@@ -1,0 +1,85 @@
+//! Time the stages of checking one generated post (development aid):
+//! `cargo run --release --example profile_stages`.
+
+#[path = "../benches/postgen.rs"]
+mod postgen;
+
+use leitplanke::draft::Draft;
+use leitplanke::engine::{CheckOptions, Engine};
+use leitplanke::text::View;
+use std::time::Instant;
+
+fn main() {
+    let engine = Engine::with_packs(Vec::new()).unwrap();
+    let posts = postgen::posts(42, 1000);
+    let n = posts.len() as f64;
+    let t = Instant::now();
+    for p in &posts {
+        std::hint::black_box(View::folded(p));
+    }
+    println!(
+        "folded view      {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    let t = Instant::now();
+    for p in &posts {
+        std::hint::black_box(View::normalized(p));
+    }
+    println!(
+        "normalized view  {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    let t = Instant::now();
+    for p in &posts {
+        std::hint::black_box(leitplanke::draft::Structure::parse(p, 0..p.len()));
+    }
+    println!(
+        "structure        {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    let t = Instant::now();
+    for p in &posts {
+        std::hint::black_box(leitplanke::text::LineIndex::new(p));
+    }
+    println!(
+        "line index       {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    let t = Instant::now();
+    let drafts: Vec<Draft> = posts.iter().map(|p| Draft::parse("p", p.clone())).collect();
+    println!(
+        "Draft::parse     {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    let t = Instant::now();
+    for d in &drafts {
+        std::hint::black_box(engine.scan(d));
+    }
+    println!(
+        "scan (AC+regex)  {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    let t = Instant::now();
+    for d in &drafts {
+        std::hint::black_box(engine.check(d, &CheckOptions::default()));
+    }
+    println!(
+        "check (all)      {:6.1} µs/post",
+        t.elapsed().as_secs_f64() * 1e6 / n
+    );
+    println!(
+        "term automaton   {:6.1} µs/post",
+        engine.term_timing(&drafts) * 1e6 / n
+    );
+    println!(
+        "regex set        {:6.1} µs/post",
+        engine.regex_set_timing(&drafts) * 1e6 / n
+    );
+    for (i, (pat, dt)) in engine.regex_timings(&drafts).into_iter().enumerate() {
+        println!(
+            "  regex {i:2} {:6.2} µs/post  {}",
+            dt * 1e6 / n,
+            &pat[..pat.len().min(70)]
+        );
+    }
+}
