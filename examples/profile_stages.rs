@@ -10,6 +10,7 @@ use leitplanke::text::View;
 use std::time::Instant;
 
 fn main() {
+    compile_stages();
     let engine = Engine::with_packs(Vec::new()).unwrap();
     let posts = postgen::posts(42, 1000);
     let n = posts.len() as f64;
@@ -82,4 +83,27 @@ fn main() {
             &pat[..pat.len().min(70)]
         );
     }
+}
+
+#[allow(dead_code)]
+fn compile_stages() {
+    use leitplanke::rule::{builtin, load::load_all};
+    let n = 200;
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(load_all(builtin::sources()).unwrap());
+    }
+    println!(
+        "load packs (YAML)  {:6.2} ms",
+        t.elapsed().as_secs_f64() * 1e3 / n as f64
+    );
+    let rules = load_all(builtin::sources()).unwrap();
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(Engine::compile(rules.clone()).unwrap());
+    }
+    println!(
+        "compile engine     {:6.2} ms",
+        t.elapsed().as_secs_f64() * 1e3 / n as f64
+    );
 }

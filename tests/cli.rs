@@ -365,3 +365,36 @@ fn positions_are_characters_in_the_original_file() {
             .is_dir()
     );
 }
+
+#[test]
+fn exploding_regex_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.yaml");
+    std::fs::write(
+        &p,
+        "rules:\n  - id: org.big\n    category: copyright\n    severity: info\n    message: {de: M, en: N}\n    reason: {de: R, en: S}\n    reference: X\n    suggestion: {de: T, en: U}\n    check: {kind: pattern, pattern: '\\w{200}[a-z]{1000}\\w{500}'}\n    examples: {bad: [a], good: [b]}\n",
+    )
+    .unwrap();
+    let out = bin().args(["rules", "--rules"]).arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("big.yaml:9:37: regex is too large once compiled"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unicode_word_boundary_in_a_rule_regex_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("wb.yaml");
+    std::fs::write(
+        &p,
+        "rules:\n  - id: org.wb\n    category: copyright\n    severity: info\n    message: {de: M, en: N}\n    reason: {de: R, en: S}\n    reference: X\n    suggestion: {de: T, en: U}\n    check: {kind: pattern, pattern: '\\bfoto\\b'}\n    examples: {bad: [a], good: [b]}\n",
+    )
+    .unwrap();
+    let out = bin().args(["rules", "--rules"]).arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("wb.yaml:9:37: the regex uses `\\b`"), "{err}");
+}

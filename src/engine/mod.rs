@@ -9,6 +9,7 @@
 pub mod prefilter;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -26,6 +27,9 @@ use prefilter::{TermIndex, TermIndexBuilder};
 
 /// Compiled size limit of one rule regex.
 const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+/// Compiled size limit of the set of all regexes. When the set stays within it, so does every
+/// regex in it; otherwise each regex is checked against [`REGEX_SIZE_LIMIT`] on its own.
+const SET_SIZE_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Function words for telling German from English posts (when the front matter does not say).
 /// Only words of three or more letters: one-letter words would hit inside every other word.
@@ -40,7 +44,11 @@ const STOP_EN: &[&str] = &[
 
 #[derive(Debug)]
 struct CompiledRegex {
-    re: Regex,
+    pattern: String,
+    ignore_case: bool,
+    /// Built on first use: the set tells which regexes can match a draft at all, so most
+    /// drafts need only a few of them (keeps the CLI's start-up short).
+    re: OnceLock<Regex>,
     whole_word: bool,
     /// The pattern with its flags inline, for the combined set.
     set_pattern: String,
@@ -86,6 +94,11 @@ struct Compiler {
     terms: TermIndexBuilder,
     regexes: Vec<CompiledRegex>,
     regex_keys: HashMap<(String, bool, bool), RegexId>,
+    /// For each regex: its pack and the pattern's range (for located errors).
+    regex_rules: Vec<(
+        std::sync::Arc<crate::rule::PackSource>,
+        std::ops::Range<usize>,
+    )>,
     errors: Vec<PackError>,
 }
 
@@ -124,24 +137,13 @@ impl Compiler {
                 "the regex uses `\\b` or `\\B`: leave it out (whole words are checked on the match edges; `whole_word: false` turns that off) or write `(?-u:\\b)` for an ASCII boundary".into(),
             );
         }
-        let re = match RegexBuilder::new(pattern)
-            .case_insensitive(*ignore_case)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
-            Ok(r) => r,
-            Err(regex::Error::CompiledTooBig(n)) => {
-                return fail(
-                    self,
-                    format!("regex is too large once compiled (limit {n} bytes); simplify it"),
-                );
-            }
-            Err(e) => return fail(self, format!("invalid regex: {}", one_line(&e.to_string()))),
-        };
+        // Syntax is checked above; the compiled size is checked with the set in
+        // `Engine::compile` (and per regex only when the set is too large).
         let id = self.regexes.len();
         self.regexes.push(CompiledRegex {
-            re,
+            pattern: pattern.clone(),
+            ignore_case: *ignore_case,
+            re: OnceLock::new(),
             whole_word: *whole_word,
             set_pattern: if *ignore_case {
                 format!("(?i:{pattern})")
@@ -150,6 +152,7 @@ impl Compiler {
             },
         });
         self.regex_keys.insert(key, id);
+        self.regex_rules.push((rule.source.clone(), range.clone()));
         Some((id, validator.clone()))
     }
 
@@ -231,6 +234,25 @@ impl Compiler {
     }
 }
 
+fn single_regex(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(ignore_case)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
+impl CompiledRegex {
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| {
+            // Checked at compile time; a regex that matches nothing is the only safe fallback.
+            single_regex(&self.pattern, self.ignore_case)
+                .or_else(|_| Regex::new("[^\\s\\S]"))
+                .expect("the empty-class regex compiles")
+        })
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -260,6 +282,7 @@ impl Engine {
             terms: TermIndexBuilder::default(),
             regexes: Vec::new(),
             regex_keys: HashMap::new(),
+            regex_rules: Vec::new(),
             errors: Vec::new(),
         };
         let stop_de = c.terms.add_list(STOP_DE);
@@ -280,15 +303,34 @@ impl Engine {
                 None => Vec::new(),
             }
         })?;
-        let regex_set = if c.regexes.len() > 1 {
-            RegexSetBuilder::new(c.regexes.iter().map(|r| r.set_pattern.as_str()))
-                .size_limit(4 * REGEX_SIZE_LIMIT)
-                .dfa_size_limit(4 * REGEX_SIZE_LIMIT)
-                .build()
-                .ok()
-        } else {
-            None
-        };
+        let regex_set = RegexSetBuilder::new(c.regexes.iter().map(|r| r.set_pattern.as_str()))
+            .size_limit(SET_SIZE_LIMIT)
+            .dfa_size_limit(SET_SIZE_LIMIT)
+            .build()
+            .ok();
+        if regex_set.is_none() {
+            // Find the regexes that are too large on their own, and build the rest now.
+            let mut errors = Vec::new();
+            for (rule, cr) in c.regex_rules.iter().zip(&c.regexes) {
+                match single_regex(&cr.pattern, cr.ignore_case) {
+                    Ok(re) => {
+                        let _ = cr.re.set(re);
+                    }
+                    Err(e) => {
+                        let msg = match e {
+                            regex::Error::CompiledTooBig(n) => format!(
+                                "regex is too large once compiled (limit {n} bytes); simplify it"
+                            ),
+                            e => format!("invalid regex: {}", one_line(&e.to_string())),
+                        };
+                        errors.push(PackError::new(&rule.0, rule.1.clone(), msg));
+                    }
+                }
+            }
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
         Ok(Engine {
             rules,
             checks,
@@ -333,7 +375,7 @@ impl Engine {
                 if candidates.as_ref().is_some_and(|c| !c.matched(i)) {
                     return Vec::new();
                 }
-                cr.re
+                cr.re()
                     .find_iter(&view.text)
                     .filter(|m| !cr.whole_word || word_bounded(&view.text, m.start(), m.end()))
                     .map(|m| view.to_orig(m.range()))
@@ -371,9 +413,9 @@ impl Engine {
             .map(|cr| {
                 let t = std::time::Instant::now();
                 for d in drafts {
-                    std::hint::black_box(cr.re.find_iter(&d.normalized.text).count());
+                    std::hint::black_box(cr.re().find_iter(&d.normalized.text).count());
                 }
-                (cr.re.as_str().to_string(), t.elapsed().as_secs_f64())
+                (cr.re().as_str().to_string(), t.elapsed().as_secs_f64())
             })
             .collect()
     }
