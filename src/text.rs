@@ -159,28 +159,18 @@ impl View {
 
     fn build_all(src: &str, specs: &[Transform]) -> Vec<View> {
         let orig_len = src.len();
-        let map_run = |text: &mut String, run: &str, ascii: fn(u8) -> char| {
-            if run.bytes().all(|b| ascii(b) as u8 == b) {
-                text.push_str(run);
-            } else {
-                text.extend(run.bytes().map(ascii));
-            }
+        // Views are built as bytes (ASCII runs map byte for byte, which compiles to tight
+        // loops) and checked once at the end.
+        let map_run = |buf: &mut Vec<u8>, run: &[u8], ascii: fn(u8) -> char| {
+            buf.extend(run.iter().map(|&b| ascii(b) as u8));
         };
-        let mut views: Vec<View> = specs
+        let mut bufs: Vec<Vec<u8>> = specs
             .iter()
-            .map(|_| View {
-                text: String::with_capacity(src.len() + 16),
-                anchors: Vec::new(),
-                orig_len,
-            })
+            .map(|_| Vec::with_capacity(src.len() + 16))
             .collect();
-        if src.is_ascii() {
-            for (v, (ascii, _)) in views.iter_mut().zip(specs) {
-                map_run(&mut v.text, src, *ascii);
-            }
-            return views;
-        }
+        let mut anchors: Vec<Vec<Anchor>> = specs.iter().map(|_| Vec::new()).collect();
         let bytes = src.as_bytes();
+        let mut scratch = String::new();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i].is_ascii() {
@@ -194,8 +184,8 @@ impl View {
                     j -= 1;
                 }
                 if j > i {
-                    for (v, (ascii, _)) in views.iter_mut().zip(specs) {
-                        map_run(&mut v.text, &src[i..j], *ascii);
+                    for (buf, (ascii, _)) in bufs.iter_mut().zip(specs) {
+                        map_run(buf, &bytes[i..j], *ascii);
                     }
                     i = j;
                     continue;
@@ -211,20 +201,30 @@ impl View {
                     _ => break,
                 }
             }
-            for (v, (_, chunk_fn)) in views.iter_mut().zip(specs) {
-                let before = v.text.len();
-                chunk_fn(&src[start..i], &mut v.text);
-                if v.text[before..] != src[start..i] {
-                    v.anchors.push(Anchor {
-                        view: before as u32,
-                        view_len: (v.text.len() - before) as u32,
+            for ((buf, anchors), (_, chunk_fn)) in bufs.iter_mut().zip(&mut anchors).zip(specs) {
+                scratch.clear();
+                chunk_fn(&src[start..i], &mut scratch);
+                if scratch != src[start..i] {
+                    anchors.push(Anchor {
+                        view: buf.len() as u32,
+                        view_len: scratch.len() as u32,
                         orig: start as u32,
                         orig_len: (i - start) as u32,
                     });
                 }
+                buf.extend_from_slice(scratch.as_bytes());
             }
         }
-        views
+        bufs.into_iter()
+            .zip(anchors)
+            .map(|(buf, anchors)| View {
+                // ASCII maps to ASCII and chunks are strings, so this is always valid UTF-8.
+                text: String::from_utf8(buf)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                anchors,
+                orig_len,
+            })
+            .collect()
     }
 
     /// Original byte range of the chunk containing view byte `v`, or of the identical byte.

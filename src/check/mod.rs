@@ -22,7 +22,7 @@ pub use validate::ValidateCheck;
 
 use crate::draft::Draft;
 use crate::draft::structure::covers;
-use crate::platform::{Lang, Platform};
+use crate::platform::Platform;
 use crate::rule::Scope;
 use crate::validate::Validator;
 
@@ -44,8 +44,6 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub hits: &'a Hits,
     pub platform: Platform,
-    /// The language the post is written in (declared or detected).
-    pub lang: Lang,
 }
 
 /// One finding of a check: where, plus values for the message placeholders (`{match}`,

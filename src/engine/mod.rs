@@ -16,7 +16,7 @@ use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::check::{
     Check, Context, CountCheck, Counted, Finding, Hits, LengthCheck, Matcher, PatternCheck,
-    PositionCheck, RegexId, RequiresCheck, TermListId, TermsCheck, ValidateCheck,
+    PositionCheck, RegexId, RequiresCheck, TermsCheck, ValidateCheck,
 };
 use crate::diagnostic::Diagnostic;
 use crate::draft::Draft;
@@ -86,8 +86,6 @@ pub struct Engine {
     /// on their own (measured here: the set over a 1.5 KB post takes about a third of the time
     /// of running every regex). `None` when the set would be too large; then all run.
     regex_set: Option<RegexSet>,
-    stop_de: TermListId,
-    stop_en: TermListId,
 }
 
 struct Compiler {
@@ -285,8 +283,6 @@ impl Engine {
             regex_rules: Vec::new(),
             errors: Vec::new(),
         };
-        let stop_de = c.terms.add_list(STOP_DE);
-        let stop_en = c.terms.add_list(STOP_EN);
         let mut checks = Vec::with_capacity(rules.len());
         for r in &rules {
             if let Some(ch) = c.check(r) {
@@ -337,8 +333,6 @@ impl Engine {
             terms,
             regex_set,
             regexes: c.regexes,
-            stop_de,
-            stop_en,
         })
     }
 
@@ -422,21 +416,25 @@ impl Engine {
 
     /// The language a post is written in: declared in the front matter, else guessed from
     /// function words (German when in doubt).
-    pub fn draft_lang(&self, draft: &Draft, hits: &Hits) -> Lang {
+    /// Only needed for rules limited to one language, and then computed once per draft.
+    pub fn draft_lang(draft: &Draft) -> Lang {
         if let Some(l) = draft.front.lang {
             return l;
         }
-        let count = |id: TermListId| {
-            hits.terms[id]
-                .iter()
-                .filter(|r| draft.body.start <= r.start)
-                .count()
-        };
-        if count(self.stop_en) > count(self.stop_de) {
-            Lang::En
-        } else {
-            Lang::De
+        let (mut de, mut en) = (0usize, 0usize);
+        for word in draft
+            .body_text()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| (3..=6).contains(&w.len()))
+        {
+            let w = word.to_lowercase();
+            if STOP_DE.contains(&w.as_str()) {
+                de += 1;
+            } else if STOP_EN.contains(&w.as_str()) {
+                en += 1;
+            }
         }
+        if en > de { Lang::En } else { Lang::De }
     }
 
     /// Check one draft.
@@ -450,19 +448,27 @@ impl Engine {
             draft,
             hits: &hits,
             platform,
-            lang: self.draft_lang(draft, &hits),
         };
+        let lang = std::cell::OnceCell::new();
         let mut found: Vec<(&Rule, Finding)> = Vec::new();
         let mut findings = Vec::new();
         for (rule, check) in self.rules.iter().zip(&self.checks) {
-            if !rule
-                .when
-                .applies(cx.platform, cx.lang, draft.front.sponsored)
-            {
+            let w = &rule.when;
+            if !w.applies_to_draft(cx.platform, draft.front.sponsored) {
                 continue;
             }
             findings.clear();
             check.run(&cx, &mut findings);
+            // Checks are pure, so a language condition can be tested after the fact, and the
+            // language is only guessed for drafts where such a rule found something.
+            if !findings.is_empty()
+                && !w.langs.is_empty()
+                && !w
+                    .langs
+                    .contains(lang.get_or_init(|| Self::draft_lang(draft)))
+            {
+                continue;
+            }
             found.extend(findings.drain(..).map(|f| {
                 let range = crate::text::clamp_span(&draft.source, f.range.clone());
                 (rule, Finding { range, ..f })

@@ -146,9 +146,10 @@ pub struct When {
 }
 
 impl When {
-    pub fn applies(&self, platform: Platform, lang: Lang, sponsored: Option<bool>) -> bool {
+    /// The conditions on platform and declared sponsorship (the language is tested
+    /// separately, only when needed).
+    pub fn applies_to_draft(&self, platform: Platform, sponsored: Option<bool>) -> bool {
         (self.platforms.is_empty() || self.platforms.contains(&platform))
-            && (self.langs.is_empty() || self.langs.contains(&lang))
             && self.sponsored.is_none_or(|s| sponsored == Some(s))
     }
 }
