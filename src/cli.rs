@@ -254,7 +254,7 @@ fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions)
 }
 
 /// Files checked in parallel per batch, written in input order.
-const BATCH: usize = 512;
+const BATCH: usize = 256;
 
 fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let lang = a.common.lang();
@@ -280,22 +280,47 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
         DenyArg::Warning => Severity::Warning,
         DenyArg::Info => Severity::Info,
     });
-    for chunk in inputs.chunks(BATCH) {
-        let reports: Vec<FileReport> = if chunk.len() == 1 {
+    // Batches are checked in parallel while the previous batch is written, in input order;
+    // at most two batches are in memory, however many drafts there are.
+    let process = |chunk: &[Input]| -> Vec<FileReport> {
+        if chunk.len() == 1 {
             vec![check_one(&engine, &chunk[0], a.max_size, &opts)]
         } else {
             chunk
                 .par_iter()
                 .map(|i| check_one(&engine, i, a.max_size, &opts))
                 .collect()
-        };
-        for r in &reports {
-            summary.add(r);
-            if let Some(t) = threshold {
-                denied |= r.diagnostics.iter().any(|d| d.is_open() && d.severity >= t);
-            }
-            renderer.file(out, r)?;
         }
+    };
+    let mut chunks = inputs.chunks(BATCH);
+    let mut pending: Option<Vec<FileReport>> = None;
+    loop {
+        let next_chunk = chunks.next();
+        if next_chunk.is_none() && pending.is_none() {
+            break;
+        }
+        let mut next: Option<Vec<FileReport>> = None;
+        let mut written: io::Result<()> = Ok(());
+        rayon::in_place_scope(|s| {
+            if let Some(c) = next_chunk {
+                let next = &mut next;
+                let process = &process;
+                s.spawn(move |_| *next = Some(process(c)));
+            }
+            if let Some(reports) = pending.take() {
+                for r in &reports {
+                    summary.add(r);
+                    if let Some(t) = threshold {
+                        denied |= r.diagnostics.iter().any(|d| d.is_open() && d.severity >= t);
+                    }
+                    if written.is_ok() {
+                        written = renderer.file(out, r);
+                    }
+                }
+            }
+        });
+        written?;
+        pending = next;
     }
     renderer.finish(
         out,
