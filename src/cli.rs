@@ -352,7 +352,7 @@ fn rules(a: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
             .map(|r| {
                 serde_json::json!({
                     "id": r.id, "category": r.category, "severity": r.severity,
-                    "kind": r.check.kind(), "message": r.message.get(lang),
+                    "kind": r.check.kind(), "message": template(r.message.get(lang)),
                     "reference": r.reference,
                 })
             })
@@ -396,8 +396,29 @@ fn rules(a: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     Ok(0)
 }
 
+/// A message template for display without a finding: placeholders such as `{match}` become `…`.
+pub fn template(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        match rest[i..].find('}') {
+            Some(j) if rest[i + 1..i + j].chars().all(|c| c.is_ascii_lowercase()) => {
+                out.push_str(&rest[..i]);
+                out.push('…');
+                rest = &rest[i + j + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn first_sentence(s: &str) -> String {
-    let s = s.replace(['\n'], " ");
+    let s = template(s).replace(['\n'], " ");
     match s.find(". ").or_else(|| s.find("? ")) {
         Some(i) if i < 110 => s[..=i].to_string(),
         _ if s.chars().count() > 110 => format!("{}…", s.chars().take(109).collect::<String>()),
@@ -453,7 +474,7 @@ fn explain(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     writeln!(out, "{} ({}, {})", r.id, r.severity, r.check.kind())?;
     writeln!(out, "{cat}: {} ({})", r.category.title(lang), r.category)?;
     writeln!(out)?;
-    writeln!(out, "{}", r.message.get(lang))?;
+    writeln!(out, "{}", template(r.message.get(lang)))?;
     writeln!(out)?;
     writeln!(out, "{why}: {}", r.reason.get(lang))?;
     writeln!(out, "{what}: {}", r.suggestion.get(lang))?;
