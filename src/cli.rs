@@ -213,8 +213,10 @@ fn collect_inputs(paths: &[String]) -> Vec<Input> {
         }
         let path = Path::new(p);
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+            // Sorted per folder while walking: deterministic order without sorting paths.
+            let found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
                 .require_git(false)
+                .sort_by_file_name(|a, b| a.cmp(b))
                 .build()
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
@@ -225,7 +227,6 @@ fn collect_inputs(paths: &[String]) -> Vec<Input> {
                     })
                 })
                 .collect();
-            found.sort();
             out.extend(found.into_iter().map(Input::File));
         } else if path.exists() {
             out.push(Input::File(path.to_path_buf()));

@@ -8,7 +8,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = leitplanke::cli::Cli::parse();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = io::stderr();
     let code = leitplanke::cli::run(cli, &mut out, &mut err);
     if let Err(e) = out.flush()

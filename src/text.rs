@@ -20,7 +20,19 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
 /// How a view transforms ASCII bytes and non-ASCII chunks.
-type Transform = (fn(u8) -> char, fn(&str, &mut String));
+type Transform = (Option<&'static [u8; 128]>, fn(&str, &mut String));
+
+/// ASCII byte map of the folded view (see [`fold_ascii`]); `None` in a [`Transform`] means
+/// ASCII is copied unchanged.
+static FOLD_TABLE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = fold_ascii(i as u8) as u8;
+        i += 1;
+    }
+    t
+};
 
 /// A transformed copy of a text with a byte-exact map back to the original.
 ///
@@ -102,7 +114,7 @@ fn fold_chunk(chunk: &str, out: &mut String) {
 
 /// ASCII folding: lowercase, and tabs/line breaks become spaces so that a term such as
 /// "in kooperation mit" also matches across a line break.
-fn fold_ascii(b: u8) -> char {
+const fn fold_ascii(b: u8) -> char {
     match b {
         b'\n' | b'\r' | b'\t' => ' ',
         _ => b.to_ascii_lowercase() as char,
@@ -125,12 +137,12 @@ fn nfc_chunk(chunk: &str, out: &mut String) {
 impl View {
     /// NFC view, case preserved.
     pub fn normalized(src: &str) -> View {
-        Self::build(src, |b| b as char, nfc_chunk)
+        Self::build(src, None, nfc_chunk)
     }
 
     /// NFKC + case-folded view without invisible format characters.
     pub fn folded(src: &str) -> View {
-        Self::build(src, fold_ascii, fold_chunk)
+        Self::build(src, Some(&FOLD_TABLE), fold_chunk)
     }
 
     /// Fold a short string (a rule term) exactly as [`View::folded`] folds text.
@@ -141,13 +153,17 @@ impl View {
     /// Both views in one pass over the text (the segmentation into chunks is shared):
     /// `(normalized, folded)`.
     pub fn pair(src: &str) -> (View, View) {
-        let mut v = Self::build_all(src, &[(|b| b as char, nfc_chunk), (fold_ascii, fold_chunk)]);
+        let mut v = Self::build_all(src, &[(None, nfc_chunk), (Some(&FOLD_TABLE), fold_chunk)]);
         let folded = v.pop().unwrap_or_else(|| View::folded(src));
         let normalized = v.pop().unwrap_or_else(|| View::normalized(src));
         (normalized, folded)
     }
 
-    fn build(src: &str, ascii: fn(u8) -> char, chunk_fn: fn(&str, &mut String)) -> View {
+    fn build(
+        src: &str,
+        ascii: Option<&'static [u8; 128]>,
+        chunk_fn: fn(&str, &mut String),
+    ) -> View {
         Self::build_all(src, &[(ascii, chunk_fn)])
             .pop()
             .unwrap_or_else(|| View {
@@ -161,8 +177,9 @@ impl View {
         let orig_len = src.len();
         // Views are built as bytes (ASCII runs map byte for byte, which compiles to tight
         // loops) and checked once at the end.
-        let map_run = |buf: &mut Vec<u8>, run: &[u8], ascii: fn(u8) -> char| {
-            buf.extend(run.iter().map(|&b| ascii(b) as u8));
+        let map_run = |buf: &mut Vec<u8>, run: &[u8], table: Option<&[u8; 128]>| match table {
+            None => buf.extend_from_slice(run),
+            Some(t) => buf.extend(run.iter().map(|&b| t[(b & 0x7F) as usize])),
         };
         let mut bufs: Vec<Vec<u8>> = specs
             .iter()

@@ -179,6 +179,7 @@ impl fmt::Display for InputError {
 /// Read a draft file, enforcing the size limit before reading it whole.
 pub fn read_file(path: &Path, max_size: u64) -> Result<String, InputError> {
     let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let mut hint = 0;
     if let Ok(meta) = file.metadata() {
         if meta.is_dir() {
             return Err(InputError::new(
@@ -189,13 +190,20 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<String, InputError> {
         if meta.len() > max_size {
             return Err(too_large(meta.len(), max_size));
         }
+        hint = meta.len() as usize;
     }
-    read_limited(file, max_size)
+    read_with_hint(file, max_size, hint)
 }
 
 /// Read from any reader (stdin) with the size limit.
 pub fn read_limited(reader: impl Read, max_size: u64) -> Result<String, InputError> {
-    let mut bytes = Vec::new();
+    read_with_hint(reader, max_size, 0)
+}
+
+/// Read at most `max_size + 1` bytes; `hint` (the file size, when known) sizes the buffer so
+/// that a file is read with one call.
+fn read_with_hint(reader: impl Read, max_size: u64, hint: usize) -> Result<String, InputError> {
+    let mut bytes = Vec::with_capacity(hint.saturating_add(1));
     reader
         .take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)

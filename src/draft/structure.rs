@@ -56,7 +56,10 @@ fn paragraphs(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut last_end = body.start;
     let mut pos = body.start;
     while pos < body.end {
-        let nl = src[pos..body.end].find(['\n', '\r']).map(|i| pos + i);
+        let nl = src.as_bytes()[pos..body.end]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map(|i| pos + i);
         let line_end = nl.unwrap_or(body.end);
         let next = match nl {
             Some(i) if src[i..].starts_with("\r\n") => i + 2,
