@@ -204,17 +204,28 @@ impl Input {
 
 const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
-fn collect_inputs(paths: &[String]) -> Vec<Input> {
-    let mut out = Vec::new();
+/// Find the inputs on a thread of their own and hand them over in order, so that checking
+/// starts while folders are still being walked (and a huge folder is never held as a list).
+fn stream_inputs(paths: Vec<String>) -> std::sync::mpsc::Receiver<Input> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(4 * BATCH);
+    std::thread::spawn(move || collect_inputs(&paths, |i| tx.send(i).is_ok()));
+    rx
+}
+
+/// Walk the given paths in a fixed order, passing each input to `emit` (which returns false to
+/// stop).
+fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
     for p in paths {
         if p == "-" {
-            out.push(Input::Stdin);
+            if !emit(Input::Stdin) {
+                return;
+            }
             continue;
         }
         let path = Path::new(p);
         if path.is_dir() {
             // Sorted per folder while walking: deterministic order without sorting paths.
-            let found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+            let found = ignore::WalkBuilder::new(path)
                 .require_git(false)
                 .sort_by_file_name(|a, b| a.cmp(b))
                 .build()
@@ -225,16 +236,20 @@ fn collect_inputs(paths: &[String]) -> Vec<Input> {
                     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                         DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
                     })
-                })
-                .collect();
-            out.extend(found.into_iter().map(Input::File));
+                });
+            for f in found {
+                if !emit(Input::File(f)) {
+                    return;
+                }
+            }
         } else if path.exists() {
-            out.push(Input::File(path.to_path_buf()));
-        } else {
-            out.push(Input::Missing(p.clone()));
+            if !emit(Input::File(path.to_path_buf())) {
+                return;
+            }
+        } else if !emit(Input::Missing(p.clone())) {
+            return;
         }
     }
-    out
 }
 
 fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions) -> FileReport {
@@ -274,7 +289,12 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     };
     let color = format == Format::Human && a.common.color(io::stdout().is_terminal());
     let mut renderer = render::renderer(format, lang, color);
-    let inputs = collect_inputs(&a.paths);
+    let inputs = stream_inputs(a.paths.clone());
+    let mut inputs = inputs.iter();
+    let mut next_batch = move || -> Option<Vec<Input>> {
+        let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
+        (!batch.is_empty()).then_some(batch)
+    };
     let mut summary = Summary::default();
     let mut denied = false;
     let threshold = a.deny.map(|d| match d {
@@ -293,10 +313,9 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
                 .collect()
         }
     };
-    let mut chunks = inputs.chunks(BATCH);
     let mut pending: Option<Vec<FileReport>> = None;
     loop {
-        let next_chunk = chunks.next();
+        let next_chunk = next_batch();
         if next_chunk.is_none() && pending.is_none() {
             break;
         }
@@ -306,7 +325,7 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
             if let Some(c) = next_chunk {
                 let next = &mut next;
                 let process = &process;
-                s.spawn(move |_| *next = Some(process(c)));
+                s.spawn(move |_| *next = Some(process(&c)));
             }
             if let Some(reports) = pending.take() {
                 for r in &reports {
