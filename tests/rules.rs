@@ -127,3 +127,18 @@ fn message_placeholders_are_known() {
         }
     }
 }
+
+/// Every pack in `rules/` is embedded (a pack that is not would silently never run).
+#[test]
+fn every_pack_file_is_built_in() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| format!("rules/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    files.sort();
+    let mut embedded: Vec<String> = builtin::PACKS.iter().map(|(p, _)| p.to_string()).collect();
+    embedded.sort();
+    assert_eq!(files, embedded);
+}

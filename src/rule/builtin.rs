@@ -24,6 +24,10 @@ pub const PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/platform.yaml"),
     ),
     (
+        "rules/public-service.yaml",
+        include_str!("../../rules/public-service.yaml"),
+    ),
+    (
         "rules/accessibility.yaml",
         include_str!("../../rules/accessibility.yaml"),
     ),
