@@ -147,6 +147,9 @@ impl View {
 
     /// Fold a short string (a rule term) exactly as [`View::folded`] folds text.
     pub fn fold_str(s: &str) -> String {
+        if s.is_ascii() {
+            return s.bytes().map(|b| FOLD_TABLE[b as usize] as char).collect();
+        }
         Self::folded(s).text
     }
 
