@@ -17,6 +17,7 @@ mod de_svnr;
 mod de_tax_id;
 mod ean;
 mod email;
+mod hashtag_words;
 mod iban;
 mod ipv4;
 mod ipv6;
@@ -37,6 +38,7 @@ const REGISTRY: &[(&str, Validator)] = &[
     ("de-tax-id", de_tax_id::is_valid),
     ("ean", ean::is_valid),
     ("email", email::is_valid),
+    ("hashtag-words", hashtag_words::is_valid),
     ("iban", iban::is_valid),
     ("ipv4", ipv4::is_valid),
     ("ipv6", ipv6::is_valid),
@@ -54,6 +56,7 @@ pub const NAMES: &[&str] = &[
     "de-tax-id",
     "ean",
     "email",
+    "hashtag-words",
     "iban",
     "ipv4",
     "ipv6",
