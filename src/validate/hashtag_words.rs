@@ -267,7 +267,7 @@ const FUNCTION_WORDS: &[&str] = &[
 pub fn is_valid(tag: &str) -> bool {
     let t = tag.strip_prefix('#').unwrap_or(tag);
     let letters = t.chars().count();
-    if letters < 10 || letters > 60 || !t.chars().all(char::is_alphabetic) {
+    if !(10..=60).contains(&letters) || !t.chars().all(char::is_alphabetic) {
         return false;
     }
     let all_lower = t.chars().all(char::is_lowercase);
