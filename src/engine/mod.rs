@@ -292,18 +292,25 @@ impl Engine {
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
-        let terms = c.terms.build().map_err(|e| {
+        // The automaton and the regex set are independent: build them at the same time.
+        let set_patterns: Vec<&str> = c.regexes.iter().map(|r| r.set_pattern.as_str()).collect();
+        let (terms, regex_set) = rayon::join(
+            || c.terms.build(),
+            || {
+                RegexSetBuilder::new(&set_patterns)
+                    .size_limit(SET_SIZE_LIMIT)
+                    .dfa_size_limit(SET_SIZE_LIMIT)
+                    .build()
+                    .ok()
+            },
+        );
+        let terms = terms.map_err(|e| {
             let src = rules.first().map(|r| r.source.clone());
             match src {
                 Some(s) => vec![PackError::new(&s, 0..0, e)],
                 None => Vec::new(),
             }
         })?;
-        let regex_set = RegexSetBuilder::new(c.regexes.iter().map(|r| r.set_pattern.as_str()))
-            .size_limit(SET_SIZE_LIMIT)
-            .dfa_size_limit(SET_SIZE_LIMIT)
-            .build()
-            .ok();
         if regex_set.is_none() {
             // Find the regexes that are too large on their own, and build the rest now.
             let mut errors = Vec::new();

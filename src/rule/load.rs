@@ -112,10 +112,16 @@ pub fn read_path(path: &Path) -> Result<Vec<(String, String)>, String> {
 
 /// Parse and validate several packs; rule ids must be unique across all of them.
 pub fn load_all(packs: Vec<(String, String)>) -> Result<Vec<Rule>, Vec<PackError>> {
+    use rayon::prelude::*;
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    for (path, text) in packs {
-        match load_pack(&path, text) {
+    // Packs are independent: parse them in parallel, keep their order.
+    let loaded: Vec<_> = packs
+        .into_par_iter()
+        .map(|(path, text)| load_pack(&path, text))
+        .collect();
+    for l in loaded {
+        match l {
             Ok(r) => rules.extend(r),
             Err(e) => errors.extend(e),
         }
