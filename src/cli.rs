@@ -261,8 +261,10 @@ fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions)
     };
     match text {
         Ok(text) => {
-            let d = Draft::parse(name, text);
+            let mut d = Draft::parse(name, text);
             let diags = engine.check(&d, opts);
+            let ack_warnings = engine.acknowledgement_warnings(&d);
+            d.front.warnings.extend(ack_warnings);
             FileReport::checked(d, diags, opts.lang)
         }
         Err(e) => FileReport::failed(name, &e, opts.lang),

@@ -398,3 +398,35 @@ fn unicode_word_boundary_in_a_rule_regex_is_refused() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("wb.yaml:9:37: the regex uses `\\b`"), "{err}");
 }
+
+#[test]
+fn acknowledgements_need_a_known_rule_and_a_reason() {
+    let out = bin()
+        .args(["check", "--format", "json", "--lang", "en", "-"])
+        .write_stdin("---\nacknowledge:\n  privacy.emial: Pressestelle\n  privacy.email: \"\"\n---\nMail: max.muster@gmx.de\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let w = v["files"][0]["warnings"].as_array().unwrap();
+    assert!(
+        w[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown rule `privacy.emial` (privacy.email"),
+        "{w:?}"
+    );
+    assert_eq!(w[0]["line"], 3);
+    assert!(
+        w[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("without a reason"),
+        "{w:?}"
+    );
+    // The finding itself stays open.
+    assert_eq!(
+        v["files"][0]["diagnostics"][0]["acknowledged"],
+        serde_json::Value::Null
+    );
+}

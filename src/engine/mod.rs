@@ -20,6 +20,7 @@ use crate::check::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::draft::Draft;
+use crate::draft::front_matter::FrontMatterWarning;
 use crate::platform::{Lang, Platform};
 use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule};
 use crate::text::{Positioner, word_bounded};
@@ -459,6 +460,48 @@ impl Engine {
             }
         }
         if en > de { Lang::En } else { Lang::De }
+    }
+
+    /// Problems with the draft's `acknowledge:` entries: unknown rule ids (with the closest
+    /// known ones) and entries without a reason. Reported as warnings; such entries acknowledge
+    /// nothing.
+    pub fn acknowledgement_warnings(&self, draft: &Draft) -> Vec<FrontMatterWarning> {
+        let mut out = Vec::new();
+        for ack in &draft.front.acknowledge {
+            if self.rule(&ack.rule).is_none() {
+                let close =
+                    crate::cli::closest_ids(&ack.rule, self.rules.iter().map(|r| r.id.as_str()));
+                let hint = if close.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", close.join(", "))
+                };
+                out.push(FrontMatterWarning {
+                    message_de: format!(
+                        "`acknowledge` nennt die unbekannte Regel `{}`{hint}",
+                        ack.rule
+                    ),
+                    message_en: format!(
+                        "`acknowledge` names the unknown rule `{}`{hint}",
+                        ack.rule
+                    ),
+                    range: ack.range.clone(),
+                });
+            } else if ack.reason.trim().is_empty() {
+                out.push(FrontMatterWarning {
+                    message_de: format!(
+                        "Bestätigung von `{}` ohne Begründung zählt nicht: bitte kurz schreiben, warum der Hinweis nicht zutrifft",
+                        ack.rule
+                    ),
+                    message_en: format!(
+                        "acknowledging `{}` without a reason does not count: say briefly why the finding does not apply",
+                        ack.rule
+                    ),
+                    range: ack.range.clone(),
+                });
+            }
+        }
+        out
     }
 
     /// Check one draft.
