@@ -278,6 +278,19 @@ pub fn is_valid(tag: &str) -> bool {
     splits_with_function_word(&t.to_lowercase())
 }
 
+/// The known words beginning with byte `b` (bucketed once, so the split tries only those).
+fn words_starting_with(b: u8) -> &'static [&'static str] {
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut v = vec![Vec::new(); 256];
+        for w in WORDS {
+            v[w.as_bytes()[0] as usize].push(*w);
+        }
+        v
+    });
+    &buckets[b as usize]
+}
+
 /// Whether `s` splits completely into known words, at least two of them and at least one a
 /// function word. Dynamic programming over (byte position, function word seen yet).
 fn splits_with_function_word(s: &str) -> bool {
@@ -295,7 +308,7 @@ fn splits_with_function_word(s: &str) -> bool {
             if !reach[i][f] {
                 continue;
             }
-            for w in WORDS {
+            for w in words_starting_with(s.as_bytes()[i]) {
                 if s[i..].starts_with(w) {
                     let j = i + w.len();
                     let g = usize::from(f == 1 || FUNCTION_WORDS.contains(w));
