@@ -100,10 +100,25 @@ impl Matcher {
             }
         };
         list.iter()
+            .map(|r| clip_to_link(cx.draft, scope, r))
             .filter(|r| in_scope(cx.draft, scope, r))
-            .filter(|r| validator.is_none_or(|v| v(&cx.draft.source[(*r).clone()])))
-            .cloned()
+            .filter(|r| validator.is_none_or(|v| v(&cx.draft.source[r.clone()])))
             .collect()
+    }
+}
+
+/// For rules scoped to links: a match that starts inside a link ends where the link ends (a
+/// pattern such as `bit\.ly/\S*` also takes the full stop after the link, which is not part of
+/// it).
+fn clip_to_link(d: &Draft, scope: &Scope, r: &Range<usize>) -> Range<usize> {
+    if *scope != Scope::Links {
+        return r.clone();
+    }
+    let links = &d.structure.links;
+    let i = links.partition_point(|l| l.start <= r.start);
+    match links.get(i.wrapping_sub(1)) {
+        Some(l) if r.start < l.end && r.end > l.end => r.start..l.end,
+        _ => r.clone(),
     }
 }
 

@@ -43,12 +43,27 @@ struct Written {
 }
 
 /// True when `text` is a German or international telephone number (see the module docs).
+/// Four or more space-separated groups of exactly four digits (the last may be shorter): the
+/// print format of IBANs and card numbers ("0044 0532 0130 00" inside an IBAN), not of phone
+/// numbers.
+fn is_print_grouped_account(text: &str) -> bool {
+    let groups: Vec<&str> = text.split(' ').collect();
+    groups.len() >= 4
+        && groups[..groups.len() - 1]
+            .iter()
+            .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub fn is_valid(text: &str) -> bool {
     let Some(written) = parse(text) else {
         return false;
     };
     let d = &written.digits;
-    if d.iter().all(|&x| x == d[0]) || is_date_like(&written) || is_isbn_like(d) {
+    if d.iter().all(|&x| x == d[0])
+        || is_date_like(&written)
+        || is_isbn_like(d)
+        || is_print_grouped_account(text)
+    {
         return false;
     }
     let country_start = if written.plus {
@@ -341,5 +356,12 @@ mod tests {
         ] {
             assert!(!is_valid(text), "{text}");
         }
+    }
+
+    #[test]
+    fn account_print_format_is_not_a_phone_number() {
+        // "0044 …" inside "DE89 3704 0044 0532 0130 00" would otherwise read as a UK number.
+        assert!(!is_valid("0044 0532 0130 00"));
+        assert!(is_valid("0044 20 7946 0958"));
     }
 }
