@@ -271,6 +271,23 @@ fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions)
     }
 }
 
+/// Check one input and, for JSON, render it right away on the same worker thread (the text is
+/// then no longer needed).
+fn check_and_render(
+    engine: &Engine,
+    input: &Input,
+    max_size: u64,
+    opts: &CheckOptions,
+    format: Format,
+) -> FileReport {
+    let mut r = check_one(engine, input, max_size, opts);
+    if format == Format::Json {
+        r.rendered = Some(render::json_file_bytes(&r));
+        r.source = None;
+    }
+    r
+}
+
 /// Files checked in parallel per batch, written in input order.
 const BATCH: usize = 256;
 
@@ -307,11 +324,13 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     // at most two batches are in memory, however many drafts there are.
     let process = |chunk: &[Input]| -> Vec<FileReport> {
         if chunk.len() == 1 {
-            vec![check_one(&engine, &chunk[0], a.max_size, &opts)]
+            vec![check_and_render(
+                &engine, &chunk[0], a.max_size, &opts, format,
+            )]
         } else {
             chunk
                 .par_iter()
-                .map(|i| check_one(&engine, i, a.max_size, &opts))
+                .map(|i| check_and_render(&engine, i, a.max_size, &opts, format))
                 .collect()
         }
     };

@@ -84,6 +84,9 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<FileError>,
+    /// The report already rendered by the format (done on the worker thread that checked the
+    /// file, so that formatting runs in parallel too); the renderer writes it as is.
+    pub rendered: Option<Vec<u8>>,
 }
 
 impl FileReport {
@@ -94,6 +97,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             warnings: Vec::new(),
             errors: vec![FileError::from_input(e, lang)],
+            rendered: None,
         }
     }
 
@@ -126,6 +130,7 @@ impl FileReport {
             diagnostics,
             warnings,
             errors,
+            rendered: None,
         }
     }
 }

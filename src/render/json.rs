@@ -58,16 +58,27 @@ impl Json {
     }
 }
 
+/// One file's JSON object as bytes (called on worker threads; see [`FileReport::rendered`]).
+pub fn file_bytes(r: &FileReport) -> Vec<u8> {
+    let out = FileOut {
+        path: &r.path,
+        diagnostics: &r.diagnostics,
+        warnings: &r.warnings,
+        errors: &r.errors,
+    };
+    let mut buf = Vec::with_capacity(512 + 700 * r.diagnostics.len());
+    // Serialising plain structs into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut buf, &out);
+    buf
+}
+
 impl Render for Json {
     fn file(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         self.start(w)?;
-        let out = FileOut {
-            path: &r.path,
-            diagnostics: &r.diagnostics,
-            warnings: &r.warnings,
-            errors: &r.errors,
-        };
-        serde_json::to_writer(&mut *w, &out).map_err(io_err)
+        match &r.rendered {
+            Some(bytes) => w.write_all(bytes),
+            None => w.write_all(&file_bytes(r)),
+        }
     }
 
     fn finish(&mut self, w: &mut dyn Write, s: &Summary, _info: &RunInfo) -> io::Result<()> {

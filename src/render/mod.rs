@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::str::FromStr;
 
 pub use human::Human;
-pub use json::Json;
+pub use json::{Json, file_bytes as json_file_bytes};
 
 use crate::diagnostic::{FileReport, Summary};
 use crate::platform::Lang;
