@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::draft::Draft;
 use crate::draft::front_matter::FrontMatterWarning;
 use crate::platform::{Lang, Platform};
-use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule};
+use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule, Scope};
 use crate::text::{Positioner, word_bounded};
 use prefilter::{TermIndex, TermIndexBuilder};
 
@@ -45,6 +45,8 @@ const STOP_EN: &[&str] = &[
 
 #[derive(Debug)]
 struct CompiledRegex {
+    /// Used only in this scope (links, hashtags or mentions): run on those ranges alone.
+    narrow: Option<Scope>,
     pattern: String,
     ignore_case: bool,
     /// Built on first use: the set tells which regexes can match a draft at all, so most
@@ -87,12 +89,14 @@ pub struct Engine {
     /// on their own (measured here: the set over a 1.5 KB post takes about a third of the time
     /// of running every regex). `None` when the set would be too large; then all run.
     regex_set: Option<RegexSet>,
+    /// The regex behind each member of the set.
+    set_members: Vec<RegexId>,
 }
 
 struct Compiler {
     terms: TermIndexBuilder,
     regexes: Vec<CompiledRegex>,
-    regex_keys: HashMap<(String, bool, bool), RegexId>,
+    regex_keys: HashMap<(String, bool, bool, Option<Scope>), RegexId>,
     /// For each regex: its pack and the pattern's range (for located errors).
     regex_rules: Vec<(
         std::sync::Arc<crate::rule::PackSource>,
@@ -102,7 +106,12 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn regex(&mut self, rule: &Rule, def: &MatcherDef) -> Option<(RegexId, Option<String>)> {
+    fn regex(
+        &mut self,
+        rule: &Rule,
+        def: &MatcherDef,
+        scope: &Scope,
+    ) -> Option<(RegexId, Option<String>)> {
         let MatcherDef::Pattern {
             pattern,
             ignore_case,
@@ -113,7 +122,13 @@ impl Compiler {
         else {
             return None;
         };
-        let key = (pattern.clone(), *ignore_case, *whole_word);
+        // A regex used only on links, hashtags or mentions runs on those short pieces of text
+        // instead of the whole post (and stays out of the set).
+        let narrow = match scope {
+            Scope::Links | Scope::Hashtags | Scope::Mentions => Some(scope.clone()),
+            _ => None,
+        };
+        let key = (pattern.clone(), *ignore_case, *whole_word, narrow.clone());
         if let Some(&id) = self.regex_keys.get(&key) {
             return Some((id, validator.clone()));
         }
@@ -140,6 +155,7 @@ impl Compiler {
         // `Engine::compile` (and per regex only when the set is too large).
         let id = self.regexes.len();
         self.regexes.push(CompiledRegex {
+            narrow,
             pattern: pattern.clone(),
             ignore_case: *ignore_case,
             re: OnceLock::new(),
@@ -155,16 +171,16 @@ impl Compiler {
         Some((id, validator.clone()))
     }
 
-    fn matcher(&mut self, rule: &Rule, def: &MatcherDef) -> Option<Matcher> {
+    fn matcher(&mut self, rule: &Rule, def: &MatcherDef, scope: &Scope) -> Option<Matcher> {
         match def {
             MatcherDef::Terms(t) => Some(Matcher::Terms(self.terms.add_list(t))),
             MatcherDef::Any(v) => Some(Matcher::Any(
                 v.iter()
-                    .map(|m| self.matcher(rule, m))
+                    .map(|m| self.matcher(rule, m, scope))
                     .collect::<Option<Vec<_>>>()?,
             )),
             MatcherDef::Pattern { .. } => {
-                let (id, v) = self.regex(rule, def)?;
+                let (id, v) = self.regex(rule, def, scope)?;
                 Some(Matcher::Regex {
                     id,
                     validator: v.and_then(|n| crate::validate::by_name(&n)),
@@ -180,11 +196,11 @@ impl Compiler {
                 scope: scope.clone(),
             }),
             CheckDef::Pattern { matcher, scope } => Box::new(PatternCheck {
-                matcher: self.matcher(rule, matcher)?,
+                matcher: self.matcher(rule, matcher, scope)?,
                 scope: scope.clone(),
             }),
             CheckDef::Validate { matcher, scope } => Box::new(ValidateCheck {
-                matcher: self.matcher(rule, matcher)?,
+                matcher: self.matcher(rule, matcher, scope)?,
                 scope: scope.clone(),
             }),
             CheckDef::Requires {
@@ -194,10 +210,10 @@ impl Compiler {
                 scope,
             } => Box::new(RequiresCheck {
                 trigger: match trigger {
-                    Some(t) => Some(self.matcher(rule, t)?),
+                    Some(t) => Some(self.matcher(rule, t, scope)?),
                     None => None,
                 },
-                require: self.matcher(rule, require)?,
+                require: self.matcher(rule, require, scope)?,
                 near: *near,
                 scope: scope.clone(),
             }),
@@ -209,10 +225,10 @@ impl Compiler {
                 scope,
             } => Box::new(PositionCheck {
                 trigger: match trigger {
-                    Some(t) => Some(self.matcher(rule, t)?),
+                    Some(t) => Some(self.matcher(rule, t, scope)?),
                     None => None,
                 },
-                marker: self.matcher(rule, marker)?,
+                marker: self.matcher(rule, marker, scope)?,
                 within: *within,
                 outside_hashtag_block: *outside_hashtag_block,
                 scope: scope.clone(),
@@ -223,7 +239,7 @@ impl Compiler {
                     CountOf::Mentions => Counted::Mentions,
                     CountOf::Links => Counted::Links,
                     CountOf::Emoji => Counted::Emoji,
-                    CountOf::Matches(m) => Counted::Matches(self.matcher(rule, m)?),
+                    CountOf::Matches(m) => Counted::Matches(self.matcher(rule, m, scope)?),
                 },
                 max: max.clone(),
                 scope: scope.clone(),
@@ -231,6 +247,39 @@ impl Compiler {
             CheckDef::Length { max } => Box::new(LengthCheck { max: max.clone() }),
         })
     }
+}
+
+/// Build the regexes selected by `which` now; a located error for each that is too large or
+/// invalid.
+fn build_singles(
+    regexes: &[CompiledRegex],
+    regex_rules: &[(
+        std::sync::Arc<crate::rule::PackSource>,
+        std::ops::Range<usize>,
+    )],
+    which: impl Fn(&CompiledRegex) -> bool,
+) -> Vec<PackError> {
+    let mut errors = Vec::new();
+    for (rule, cr) in regex_rules.iter().zip(regexes) {
+        if !which(cr) {
+            continue;
+        }
+        match single_regex(&cr.pattern, cr.ignore_case) {
+            Ok(re) => {
+                let _ = cr.re.set(re);
+            }
+            Err(e) => {
+                let msg = match e {
+                    regex::Error::CompiledTooBig(n) => {
+                        format!("regex is too large once compiled (limit {n} bytes); simplify it")
+                    }
+                    e => format!("invalid regex: {}", one_line(&e.to_string())),
+                };
+                errors.push(PackError::new(&rule.0, rule.1.clone(), msg));
+            }
+        }
+    }
+    errors
 }
 
 fn single_regex(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
@@ -294,9 +343,24 @@ impl Engine {
             return Err(c.errors);
         }
         // The automaton and the regex set are independent: build them at the same time.
-        let set_patterns: Vec<&str> = c.regexes.iter().map(|r| r.set_pattern.as_str()).collect();
-        let (terms, regex_set) = rayon::join(
-            || c.terms.build(),
+        let set_members: Vec<RegexId> = (0..c.regexes.len())
+            .filter(|&i| c.regexes[i].narrow.is_none())
+            .collect();
+        let set_patterns: Vec<&str> = set_members
+            .iter()
+            .map(|&i| c.regexes[i].set_pattern.as_str())
+            .collect();
+        // The automaton, the regexes outside the set and the set are independent: build them
+        // at the same time.
+        let regexes = &c.regexes;
+        let regex_rules = &c.regex_rules;
+        let ((terms, narrow_errors), regex_set) = rayon::join(
+            || {
+                (
+                    c.terms.build(),
+                    build_singles(regexes, regex_rules, |r| r.narrow.is_some()),
+                )
+            },
             || {
                 RegexSetBuilder::new(&set_patterns)
                     .size_limit(SET_SIZE_LIMIT)
@@ -312,34 +376,21 @@ impl Engine {
                 None => Vec::new(),
             }
         })?;
+        let mut errors = narrow_errors;
         if regex_set.is_none() {
-            // Find the regexes that are too large on their own, and build the rest now.
-            let mut errors = Vec::new();
-            for (rule, cr) in c.regex_rules.iter().zip(&c.regexes) {
-                match single_regex(&cr.pattern, cr.ignore_case) {
-                    Ok(re) => {
-                        let _ = cr.re.set(re);
-                    }
-                    Err(e) => {
-                        let msg = match e {
-                            regex::Error::CompiledTooBig(n) => format!(
-                                "regex is too large once compiled (limit {n} bytes); simplify it"
-                            ),
-                            e => format!("invalid regex: {}", one_line(&e.to_string())),
-                        };
-                        errors.push(PackError::new(&rule.0, rule.1.clone(), msg));
-                    }
-                }
-            }
-            if !errors.is_empty() {
-                return Err(errors);
-            }
+            // The set is too large: find the regexes that are too large on their own, and
+            // build the rest now.
+            errors.extend(build_singles(regexes, regex_rules, |r| r.narrow.is_none()));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
         }
         Ok(Engine {
             rules,
             checks,
             terms,
             regex_set,
+            set_members,
             regexes: c.regexes,
         })
     }
@@ -368,13 +419,22 @@ impl Engine {
     pub fn scan(&self, draft: &Draft) -> Hits {
         let terms = self.terms.scan(draft);
         let view = &draft.normalized;
-        let candidates = self.regex_set.as_ref().map(|s| s.matches(&view.text));
+        let mut candidate = vec![true; self.regexes.len()];
+        if let Some(set) = &self.regex_set {
+            let m = set.matches(&view.text);
+            for (k, &i) in self.set_members.iter().enumerate() {
+                candidate[i] = m.matched(k);
+            }
+        }
         let regexes = self
             .regexes
             .iter()
             .enumerate()
             .map(|(i, cr)| {
-                if candidates.as_ref().is_some_and(|c| !c.matched(i)) {
+                if let Some(scope) = &cr.narrow {
+                    return Self::scan_pieces(cr, draft, scope);
+                }
+                if !candidate[i] {
                     return Vec::new();
                 }
                 cr.re()
@@ -437,6 +497,30 @@ impl Engine {
                 (cr.re().as_str().to_string(), t.elapsed().as_secs_f64())
             })
             .collect()
+    }
+
+    /// Run a regex on the links, hashtags or mentions of a draft only (original text).
+    fn scan_pieces(
+        cr: &CompiledRegex,
+        draft: &Draft,
+        scope: &Scope,
+    ) -> Vec<std::ops::Range<usize>> {
+        let pieces = match scope {
+            Scope::Links => &draft.structure.links,
+            Scope::Hashtags => &draft.structure.hashtags,
+            Scope::Mentions => &draft.structure.mentions,
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        for p in pieces {
+            let text = &draft.source[p.clone()];
+            for m in cr.re().find_iter(text) {
+                if !cr.whole_word || word_bounded(text, m.start(), m.end()) {
+                    out.push(p.start + m.start()..p.start + m.end());
+                }
+            }
+        }
+        out
     }
 
     /// The language a post is written in: declared in the front matter, else guessed from

@@ -155,7 +155,7 @@ impl When {
 }
 
 /// Which part of a draft a check looks at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// The whole post (the body after the front matter).
     Text,
