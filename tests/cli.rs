@@ -103,7 +103,7 @@ fn acknowledged_findings_do_not_deny() {
     let p = dir.path().join("ack.md");
     std::fs::write(
         &p,
-        "---\nacknowledge:\n  privacy.email: \"Offizielle Adresse der Pressestelle\"\n---\nFragen an presse.stadt@muenchen.de\n",
+        "---\nacknowledge:\n  privacy.email: \"Max ist Ansprechpartner des Projekts und hat zugestimmt\"\n---\nFragen an max.muster@muenchen.de\n",
     )
     .unwrap();
     let out = bin()
@@ -115,7 +115,10 @@ fn acknowledged_findings_do_not_deny() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let d = &v["files"][0]["diagnostics"][0];
     assert_eq!(d["rule"], "privacy.email");
-    assert_eq!(d["acknowledged"], "Offizielle Adresse der Pressestelle");
+    assert_eq!(
+        d["acknowledged"],
+        "Max ist Ansprechpartner des Projekts und hat zugestimmt"
+    );
     assert_eq!(v["summary"]["acknowledged"], 1);
 }
 

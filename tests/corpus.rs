@@ -25,6 +25,10 @@ struct Entry {
     acknowledged: bool,
     #[serde(default)]
     status: Option<String>,
+    /// Why a deviation is accepted (free text, for people).
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
 }
 
 #[derive(Default, Debug, Clone, Copy)]

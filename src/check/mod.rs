@@ -122,6 +122,43 @@ fn clip_to_link(d: &Draft, scope: &Scope, r: &Range<usize>) -> Range<usize> {
     }
 }
 
+/// Characters between two ranges (0 when they overlap).
+pub fn char_gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
+    let (lo, hi) = if a.end <= b.start {
+        (a.end, b.start)
+    } else if b.end <= a.start {
+        (b.end, a.start)
+    } else {
+        return 0;
+    };
+    text[lo..hi].chars().count()
+}
+
+/// Matches of `matcher` without a match of the negative context within its distance.
+pub fn without_context(
+    cx: &Context,
+    matcher: &Matcher,
+    unless: &Option<(Matcher, usize)>,
+    scope: &Scope,
+) -> Vec<Range<usize>> {
+    let found = matcher.matches(cx, scope);
+    let Some((ctx, within)) = unless else {
+        return found;
+    };
+    if found.is_empty() {
+        return found;
+    }
+    let context = ctx.matches(cx, &Scope::Text);
+    found
+        .into_iter()
+        .filter(|r| {
+            !context
+                .iter()
+                .any(|c| char_gap(&cx.draft.source, r, c) <= *within)
+        })
+        .collect()
+}
+
 /// Whether a match lies inside a scope of the draft.
 pub fn in_scope(d: &Draft, scope: &Scope, r: &Range<usize>) -> bool {
     let within = |s: &Range<usize>| s.start <= r.start && r.end <= s.end;

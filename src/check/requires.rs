@@ -4,9 +4,7 @@
 //! trigger). Without a trigger the rule fires on the draft itself (combine with `when:`, e.g.
 //! `sponsored: true`), pointing at the first line of the post.
 
-use std::ops::Range;
-
-use super::{Check, Context, Finding, Matcher};
+use super::{Check, Context, Finding, Matcher, char_gap};
 use crate::rule::Scope;
 
 #[derive(Debug)]
@@ -15,17 +13,6 @@ pub struct RequiresCheck {
     pub require: Matcher,
     pub near: Option<usize>,
     pub scope: Scope,
-}
-
-fn char_gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
-    let (lo, hi) = if a.end <= b.start {
-        (a.end, b.start)
-    } else if b.end <= a.start {
-        (b.end, a.start)
-    } else {
-        return 0;
-    };
-    text[lo..hi].chars().count()
 }
 
 impl Check for RequiresCheck {

@@ -163,13 +163,21 @@ pub fn parse(yaml: &str, base: usize) -> Result<FrontMatter, FrontMatterError> {
 
     for key in &raw.unknown {
         let known = KNOWN_KEYS.join(", ");
+        // Image fields written at the top level belong into the `images:` list.
+        let hint = match key.value.as_str() {
+            "image" | "img" | "bild" | "foto" | "photo" | "alt" | "credit" | "consent" => {
+                " – did you mean `images: [{path, alt, credit, consent}]`?"
+            }
+            _ => "",
+        };
         fm.warnings.push(FrontMatterWarning {
             message_de: format!(
-                "Unbekannter Schlüssel `{}` im Front Matter wird ignoriert (bekannt: {known})",
-                key.value
+                "Unbekannter Schlüssel `{}` im Front Matter wird ignoriert (bekannt: {known}){}",
+                key.value,
+                hint.replace("did you mean", "gemeint ist vielleicht")
             ),
             message_en: format!(
-                "unknown front-matter key `{}` is ignored (known keys: {known})",
+                "unknown front-matter key `{}` is ignored (known keys: {known}){hint}",
                 key.value
             ),
             range: span_of(key, base),

@@ -171,6 +171,19 @@ impl Compiler {
         Some((id, validator.clone()))
     }
 
+    /// `Some(None)` without negative context, `None` on a compile error.
+    fn unless(
+        &mut self,
+        rule: &Rule,
+        unless: &Option<crate::rule::Unless>,
+        scope: &Scope,
+    ) -> Option<Option<(Matcher, usize)>> {
+        match unless {
+            None => Some(None),
+            Some(u) => Some(Some((self.matcher(rule, &u.matcher, scope)?, u.within))),
+        }
+    }
+
     fn matcher(&mut self, rule: &Rule, def: &MatcherDef, scope: &Scope) -> Option<Matcher> {
         match def {
             MatcherDef::Terms(t) => Some(Matcher::Terms(self.terms.add_list(t))),
@@ -195,11 +208,21 @@ impl Compiler {
                 list: self.terms.add_list(terms),
                 scope: scope.clone(),
             }),
-            CheckDef::Pattern { matcher, scope } => Box::new(PatternCheck {
+            CheckDef::Pattern {
+                matcher,
+                unless,
+                scope,
+            } => Box::new(PatternCheck {
+                unless: self.unless(rule, unless, scope)?,
                 matcher: self.matcher(rule, matcher, scope)?,
                 scope: scope.clone(),
             }),
-            CheckDef::Validate { matcher, scope } => Box::new(ValidateCheck {
+            CheckDef::Validate {
+                matcher,
+                unless,
+                scope,
+            } => Box::new(ValidateCheck {
+                unless: self.unless(rule, unless, scope)?,
                 matcher: self.matcher(rule, matcher, scope)?,
                 scope: scope.clone(),
             }),

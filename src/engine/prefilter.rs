@@ -9,13 +9,16 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::check::TermListId;
 use crate::draft::Draft;
-use crate::text::{View, extend_word, word_bounded};
+use crate::text::{View, extend_word};
 
 #[derive(Debug, Clone)]
 struct PatternInfo {
     lists: Vec<TermListId>,
     /// Written with a trailing `*`: matches as a word prefix, extended to the word's end.
     prefix: bool,
+    /// Written with a leading `*`: matches as the end of a word (German compounds:
+    /// `*hotline` finds "Ausbildungshotline"), extended back to the word's start.
+    suffix: bool,
 }
 
 /// Collects term lists before the automaton is built.
@@ -23,7 +26,7 @@ struct PatternInfo {
 pub struct TermIndexBuilder {
     patterns: Vec<String>,
     info: Vec<PatternInfo>,
-    by_key: HashMap<(String, bool), usize>,
+    by_key: HashMap<(String, bool, bool), usize>,
     lists: usize,
 }
 
@@ -38,18 +41,23 @@ impl TermIndexBuilder {
                 Some(b) => (b, true),
                 None => (t, false),
             };
+            let (body, suffix) = match body.strip_prefix('*') {
+                Some(b) => (b, true),
+                None => (body, false),
+            };
             let folded = View::fold_str(body);
             if folded.is_empty() {
                 continue;
             }
             let idx = *self
                 .by_key
-                .entry((folded.clone(), prefix))
+                .entry((folded.clone(), prefix, suffix))
                 .or_insert_with(|| {
                     self.patterns.push(folded);
                     self.info.push(PatternInfo {
                         lists: Vec::new(),
                         prefix,
+                        suffix,
                     });
                     self.info.len() - 1
                 });
@@ -106,13 +114,17 @@ impl TermIndex {
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
-            if info.prefix {
-                if !left_bounded(text, start, end) {
-                    continue;
-                }
-                end = extend_word(text, end);
-            } else if !word_bounded(text, start, end) {
+            let mut start = start;
+            if !info.suffix && !left_bounded(text, start, end) {
                 continue;
+            }
+            if info.prefix {
+                end = extend_word(text, end);
+            } else if !right_bounded(text, start, end) {
+                continue;
+            }
+            if info.suffix {
+                start = extend_word_back(text, start);
             }
             let orig = view.to_orig(start..end);
             for &l in &info.lists {
@@ -132,6 +144,26 @@ impl TermIndex {
         }
         out
     }
+}
+
+/// Right edge only.
+fn right_bounded(text: &str, start: usize, end: usize) -> bool {
+    use crate::text::is_word_char;
+    match text[start..end].chars().next_back() {
+        Some(c) if is_word_char(c) => !text[end..].chars().next().is_some_and(is_word_char),
+        _ => true,
+    }
+}
+
+/// Move `start` back over the word characters before it (for suffix terms).
+fn extend_word_back(text: &str, start: usize) -> usize {
+    let n: usize = text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| crate::text::is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    start - n
 }
 
 /// Left edge only (for prefix terms).
@@ -179,6 +211,15 @@ mod tests {
         assert_eq!(r[0], ["#ad"]);
         assert_eq!(r[1], ["Gewinnspiele"]);
         assert_eq!(r[2], ["Werbung"]);
+    }
+
+    #[test]
+    fn suffix_terms_find_compounds() {
+        let r = scan(
+            &[&["*hotline"]],
+            "Die Ausbildungshotline und die Hotline, nicht hotlines.",
+        );
+        assert_eq!(r[0], ["Ausbildungshotline", "Hotline"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use serde_saphyr::Spanned;
 use super::schema::{RawCheck, RawLimit, RawMatcher, RawPack, RawRule, RawTexts, RawWithin};
 use super::{
     Category, CheckDef, CountOf, Examples, MatcherDef, PackSource, PerPlatform, Rule, Scope,
-    Severity, Texts, When, Within,
+    Severity, Texts, Unless, When, Within,
 };
 use crate::platform::{Lang, Platform};
 use crate::text::LineIndex;
@@ -372,10 +372,14 @@ impl Cx<'_> {
                 self.err(span(term), "empty term");
                 return None;
             }
-            if v.trim_end_matches('*').contains('*') || v.ends_with("**") {
+            let core = v.strip_prefix('*').unwrap_or(v);
+            let core = core.strip_suffix('*').unwrap_or(core);
+            if core.is_empty() || core.contains('*') {
                 self.err(
                     span(term),
-                    format!("`{v}`: `*` is only allowed at the end of a term (prefix match)"),
+                    format!(
+                        "`{v}`: `*` is only allowed at the start (end of a word) or the end (start of a word) of a term"
+                    ),
                 );
                 return None;
             }
@@ -442,6 +446,21 @@ impl Cx<'_> {
         }
     }
 
+    /// `unless` + `unless_within`; `Some(None)` when absent, `None` on an error.
+    fn unless(&mut self, c: &RawCheck) -> Option<Option<Unless>> {
+        match (&c.unless, &c.unless_within) {
+            (None, None) => Some(None),
+            (None, Some(w)) => {
+                self.err(span(w), "`unless_within` needs `unless`");
+                None
+            }
+            (Some(u), w) => Some(Some(Unless {
+                matcher: self.matcher(u, "unless")?,
+                within: w.as_ref().map(|w| w.value).unwrap_or(40),
+            })),
+        }
+    }
+
     fn limit(&mut self, l: &Spanned<RawLimit>) -> Option<PerPlatform> {
         match &l.value {
             RawLimit::One(n) => Some(PerPlatform {
@@ -477,8 +496,24 @@ impl Cx<'_> {
         let kind = c.kind.value.as_str();
         let allowed: &[&str] = match kind {
             "terms" => &["terms", "scope"],
-            "pattern" => &["pattern", "ignore_case", "whole_word", "scope"],
-            "validate" => &["pattern", "ignore_case", "whole_word", "validator", "scope"],
+            "pattern" => &[
+                "pattern",
+                "terms",
+                "ignore_case",
+                "whole_word",
+                "scope",
+                "unless",
+                "unless_within",
+            ],
+            "validate" => &[
+                "pattern",
+                "ignore_case",
+                "whole_word",
+                "validator",
+                "scope",
+                "unless",
+                "unless_within",
+            ],
             "requires" => &["trigger", "require", "near", "scope"],
             "position" => &["trigger", "marker", "within", "outside", "scope"],
             "count" => &["of", "matcher", "max", "scope"],
@@ -494,7 +529,9 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let present: [(&str, Option<Range<usize>>); 15] = [
+        let present: [(&str, Option<Range<usize>>); 17] = [
+            ("unless", c.unless.as_ref().map(span)),
+            ("unless_within", c.unless_within.as_ref().map(span)),
             ("terms", c.terms.as_ref().map(span)),
             ("pattern", c.pattern.as_ref().map(span)),
             ("ignore_case", c.ignore_case.as_ref().map(span)),
@@ -560,11 +597,23 @@ impl Cx<'_> {
                 CheckDef::Terms { terms, scope }
             }
             "pattern" => CheckDef::Pattern {
-                matcher: pattern_matcher(self, false)?,
+                matcher: {
+                    let p = pattern_matcher(self, false)?;
+                    match &c.terms {
+                        // Terms and a pattern: matches of either.
+                        Some(t) => MatcherDef::Any(vec![
+                            MatcherDef::Terms(self.terms(&t.value, span(t))?),
+                            p,
+                        ]),
+                        None => p,
+                    }
+                },
+                unless: self.unless(&c)?,
                 scope,
             },
             "validate" => CheckDef::Validate {
                 matcher: pattern_matcher(self, true)?,
+                unless: self.unless(&c)?,
                 scope,
             },
             "requires" => {

@@ -221,6 +221,14 @@ impl PerPlatform {
     }
 }
 
+/// Negative context: a match with one of these within `within` characters is not reported
+/// (e.g. a phone number right after "Hotline").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unless {
+    pub matcher: MatcherDef,
+    pub within: usize,
+}
+
 /// What `count` counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CountOf {
@@ -249,10 +257,12 @@ pub enum CheckDef {
     },
     Pattern {
         matcher: MatcherDef,
+        unless: Option<Unless>,
         scope: Scope,
     },
     Validate {
         matcher: MatcherDef,
+        unless: Option<Unless>,
         scope: Scope,
     },
     Requires {

@@ -130,4 +130,10 @@ pub struct RawCheck {
     pub matcher: Option<Spanned<RawMatcher>>,
     #[serde(default)]
     pub max: Option<Spanned<RawLimit>>,
+    /// Negative context: matches with this nearby are not reported (`pattern`, `validate`).
+    #[serde(default)]
+    pub unless: Option<Spanned<RawMatcher>>,
+    /// How near (in characters, before or after) `unless` must be; default 40.
+    #[serde(default)]
+    pub unless_within: Option<Spanned<usize>>,
 }

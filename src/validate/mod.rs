@@ -24,6 +24,7 @@ mod ipv6;
 mod isbn;
 mod luhn;
 mod payment_card;
+mod personal_email;
 
 /// A validator receives the exact matched text (may contain spaces, hyphens, dots as written
 /// by a human) and returns true when it is a plausible real identifier of that kind.
@@ -45,6 +46,7 @@ const REGISTRY: &[(&str, Validator)] = &[
     ("isbn", isbn::is_valid),
     ("luhn", luhn::is_valid),
     ("payment-card", payment_card::is_valid),
+    ("personal-email", personal_email::is_valid),
 ];
 
 /// All validator names, sorted, for error messages ("expected one of …").
@@ -63,6 +65,7 @@ pub const NAMES: &[&str] = &[
     "isbn",
     "luhn",
     "payment-card",
+    "personal-email",
 ];
 
 /// Look up a validator by its name as written in rule packs (see [`NAMES`]).
