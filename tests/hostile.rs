@@ -107,3 +107,22 @@ fn front_matter_only_and_odd_front_matter() {
     let d = Draft::parse("t", format!("---\nx: {}\n---\nText", "[".repeat(50_000)));
     assert!(d.front_error.is_some());
 }
+
+/// Many markers, triggers and context matches stay linear (each of these once took seconds or
+/// hung: every marker measured from the start of the post, every trigger against every marker).
+#[test]
+fn many_markers_and_triggers_stay_fast() {
+    let e = engine();
+    // Labels only after the fold, in non-ASCII text (grapheme counting).
+    let t = format!(
+        "Rabattcode MUC10 {} {}",
+        "blä ".repeat(60),
+        "Werbung ".repeat(20_000)
+    );
+    let out = check_consistent(&e, &t);
+    assert!(out.iter().any(|d| d.rule == "ad.label-not-at-start"));
+    // Creative Commons mentions with links nearby, and phone numbers after a service word.
+    check_consistent(&e, &"CC BY 4.0 https://example.org/x ".repeat(10_000));
+    let out = check_consistent(&e, &"Servicetelefon 0171 2345678. ".repeat(10_000));
+    assert!(!out.iter().any(|d| d.rule == "privacy.phone"));
+}

@@ -134,6 +134,17 @@ pub fn char_gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
     text[lo..hi].chars().count()
 }
 
+/// Whether one of `sorted` (ranges in text order) lies within `within` characters of `r`.
+/// Only the neighbours of `r` in the order are measured, so many matches stay cheap.
+pub fn near_any(text: &str, sorted: &[Range<usize>], r: &Range<usize>, within: usize) -> bool {
+    let i = sorted.partition_point(|s| s.start < r.start);
+    let lo = i.saturating_sub(2);
+    let hi = (i + 2).min(sorted.len());
+    sorted[lo..hi]
+        .iter()
+        .any(|s| char_gap(text, r, s) <= within)
+}
+
 /// Matches of `matcher` without a match of the negative context within its distance.
 pub fn without_context(
     cx: &Context,
@@ -151,11 +162,7 @@ pub fn without_context(
     let context = ctx.matches(cx, &Scope::Text);
     found
         .into_iter()
-        .filter(|r| {
-            !context
-                .iter()
-                .any(|c| char_gap(&cx.draft.source, r, c) <= *within)
-        })
+        .filter(|r| !near_any(&cx.draft.source, &context, r, *within))
         .collect()
 }
 

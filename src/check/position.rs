@@ -32,11 +32,20 @@ impl Check for PositionCheck {
             Some(Within::Fold) => cx.platform.fold(),
             None => None,
         };
-        let well_placed = |r: &std::ops::Range<usize>| {
-            limit.is_none_or(|n| visible_offset(cx.draft, r.start) < n)
-                && !(self.outside_hashtag_block && cx.draft.structure.in_hashtag_block(r))
-        };
-        if !markers.iter().any(well_placed) {
+        // Markers come in text order, so their visible offsets grow: only the markers before the
+        // limit can be well placed, and the offset of the first marker past it ends the search
+        // (one pass, however many markers a draft has).
+        let mut well_placed = false;
+        for r in &markers {
+            if limit.is_some_and(|n| visible_offset(cx.draft, r.start) >= n) {
+                break;
+            }
+            if !(self.outside_hashtag_block && cx.draft.structure.in_hashtag_block(r)) {
+                well_placed = true;
+                break;
+            }
+        }
+        if !well_placed {
             let m = cx.draft.source[first.clone()].to_string();
             let mut f = Finding::at(first.clone())
                 .var("match", m)

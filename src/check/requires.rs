@@ -4,7 +4,7 @@
 //! trigger). Without a trigger the rule fires on the draft itself (combine with `when:`, e.g.
 //! `sponsored: true`), pointing at the first line of the post.
 
-use super::{Check, Context, Finding, Matcher, char_gap};
+use super::{Check, Context, Finding, Matcher, near_any};
 use crate::rule::Scope;
 
 #[derive(Debug)]
@@ -43,9 +43,7 @@ impl Check for RequiresCheck {
             }
             Some(n) => {
                 for t in triggers {
-                    let close = required
-                        .iter()
-                        .any(|r| char_gap(&cx.draft.source, &t, r) <= n);
+                    let close = near_any(&cx.draft.source, &required, &t, n);
                     if !close {
                         let m = cx.draft.source[t.clone()].to_string();
                         out.push(Finding::at(t).var("match", m));
