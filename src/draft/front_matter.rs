@@ -375,6 +375,18 @@ mod tests {
     }
 
     #[test]
+    fn top_level_image_keys_get_a_hint() {
+        let fm = parse("image: a.jpg\ncredit: Google\n", 0).unwrap();
+        assert_eq!(fm.warnings.len(), 2);
+        assert!(
+            fm.warnings[0].message_en.contains("did you mean `images:"),
+            "{:?}",
+            fm.warnings
+        );
+        assert!(fm.images.is_empty());
+    }
+
+    #[test]
     fn broken_yaml_is_a_located_error() {
         let e = parse("platform: 'x\n", 10).unwrap_err();
         assert!(e.message.contains("quote"), "{}", e.message);
