@@ -128,9 +128,18 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "g" | "gb" | "gib" => 1024 * 1024 * 1024,
         _ => return Err(format!("unknown size unit in `{s}`; use KiB, MiB or GiB")),
     };
-    n.checked_mul(mult)
-        .ok_or_else(|| format!("`{s}` is too large"))
+    let n = n
+        .checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))?;
+    // Offsets inside the engine are 32-bit, and folding can make text several times longer.
+    if n > MAX_SIZE_LIMIT {
+        return Err(format!("`{s}` is above the largest supported size, 256MiB"));
+    }
+    Ok(n)
 }
+
+/// The largest `--max-size` accepted.
+pub const MAX_SIZE_LIMIT: u64 = 256 * 1024 * 1024;
 
 impl Common {
     fn lang(&self) -> Lang {
@@ -442,16 +451,18 @@ pub fn template(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find('{') {
-        match rest[i..].find('}') {
-            Some(j) if rest[i + 1..i + j].chars().all(|c| c.is_ascii_lowercase()) => {
-                out.push_str(&rest[..i]);
-                out.push('…');
-                rest = &rest[i + j + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=i]);
-                rest = &rest[i + 1..];
-            }
+        // A placeholder is `{` + lowercase ASCII + `}`; scan only that far (linear).
+        let name_len = rest[i + 1..]
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if rest.as_bytes().get(i + 1 + name_len) == Some(&b'}') {
+            out.push_str(&rest[..i]);
+            out.push('…');
+            rest = &rest[i + name_len + 2..];
+        } else {
+            out.push_str(&rest[..=i]);
+            rest = &rest[i + 1..];
         }
     }
     out.push_str(rest);

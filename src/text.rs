@@ -280,7 +280,8 @@ impl View {
         } else {
             self.orig_at(r.end - 1).1
         };
-        start.min(self.orig_len)..end.clamp(start, self.orig_len)
+        let start = start.min(self.orig_len);
+        start..end.clamp(start, self.orig_len)
     }
 }
 

@@ -134,6 +134,22 @@ pub fn char_gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
     text[lo..hi].chars().count()
 }
 
+/// Whether the gap between two ranges is at most `max` characters; counts no further than
+/// `max + 1`, so a far-away match costs nothing.
+pub fn gap_at_most(text: &str, a: &Range<usize>, b: &Range<usize>, max: usize) -> bool {
+    let (lo, hi) = if a.end <= b.start {
+        (a.end, b.start)
+    } else if b.end <= a.start {
+        (b.end, a.start)
+    } else {
+        return true;
+    };
+    if hi - lo <= max {
+        return true;
+    }
+    text[lo..hi].chars().take(max + 1).count() <= max
+}
+
 /// Whether one of `sorted` (ranges in text order) lies within `within` characters of `r`.
 /// Only the neighbours of `r` in the order are measured, so many matches stay cheap.
 pub fn near_any(text: &str, sorted: &[Range<usize>], r: &Range<usize>, within: usize) -> bool {
@@ -142,7 +158,7 @@ pub fn near_any(text: &str, sorted: &[Range<usize>], r: &Range<usize>, within: u
     let hi = (i + 2).min(sorted.len());
     sorted[lo..hi]
         .iter()
-        .any(|s| char_gap(text, r, s) <= within)
+        .any(|s| gap_at_most(text, r, s, within))
 }
 
 /// Matches of `matcher` without a match of the negative context within its distance.

@@ -180,23 +180,29 @@ fn links(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
             }
             end = p + j + c.len_utf8();
         }
-        // Trim trailing punctuation and unbalanced closing brackets.
-        loop {
-            let s = &text[p..end];
-            let Some(last) = s.chars().next_back() else {
-                break;
+        // Trim trailing punctuation and unbalanced closing brackets. Bracket counts are taken
+        // once and updated while trimming (linear even for a link ending in 100,000 `)`).
+        let s = &text[p..end];
+        let (mut open_round, mut close_round) = (s.matches('(').count(), s.matches(')').count());
+        let (mut open_square, mut close_square) = (s.matches('[').count(), s.matches(']').count());
+        while let Some(last) = text[p..end].chars().next_back() {
+            let trim = match last {
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
+                ')' => close_round > open_round,
+                ']' => close_square > open_square,
+                _ => false,
             };
-            let unbalanced = |open: char, close: char| {
-                last == close && s.matches(close).count() > s.matches(open).count()
-            };
-            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*')
-                || unbalanced('(', ')')
-                || unbalanced('[', ']')
-            {
-                end -= last.len_utf8();
-            } else {
+            if !trim {
                 break;
             }
+            match last {
+                ')' => close_round -= 1,
+                ']' => close_square -= 1,
+                '(' => open_round -= 1,
+                '[' => open_square -= 1,
+                _ => {}
+            }
+            end -= last.len_utf8();
         }
         if end > p + 4 {
             out.push(body.start + p..body.start + end);

@@ -374,11 +374,12 @@ impl Cx<'_> {
             }
             let core = v.strip_prefix('*').unwrap_or(v);
             let core = core.strip_suffix('*').unwrap_or(core);
-            if core.is_empty() || core.contains('*') {
+            let both_sides = v.len() > 1 && v.starts_with('*') && v.ends_with('*');
+            if core.is_empty() || core.contains('*') || both_sides {
                 self.err(
                     span(term),
                     format!(
-                        "`{v}`: `*` is only allowed at the start (end of a word) or the end (start of a word) of a term"
+                        "`{v}`: `*` is allowed at the start (end of a word) or at the end (start of a word) of a term, not both"
                     ),
                 );
                 return None;
