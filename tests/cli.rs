@@ -433,3 +433,22 @@ fn acknowledgements_need_a_known_rule_and_a_reason() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn human_output_stays_readable_with_many_findings_and_long_lines() {
+    let text = format!("x\n{}", "CC BY ".repeat(5_000));
+    let out = bin()
+        .args(["check", "--lang", "en", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains("… and 4980 more findings of [copyright.cc-attribution]"),
+        "{}",
+        &s[s.len().saturating_sub(400)..]
+    );
+    // Long lines are shown as an excerpt, not printed whole for every finding.
+    assert!(s.len() < 100_000, "{} bytes of output", s.len());
+    assert!(s.contains("   --> -:2:1"), "{}", &s[..600.min(s.len())]);
+}

@@ -12,6 +12,11 @@ use crate::platform::Lang;
 use crate::rule::Severity;
 use crate::text::clamp_span;
 
+/// Lines longer than this are shown as an excerpt around the finding.
+const LONG_LINE: usize = 400;
+/// Findings of one rule shown per file in human output (the JSON output has all of them).
+const MAX_PER_RULE: usize = 20;
+
 pub struct Human {
     pub lang: Lang,
     pub color: bool,
@@ -54,13 +59,14 @@ fn words(lang: Lang) -> Words {
 }
 
 impl Human {
-    fn diagnostic(
+    fn diagnostic<'a>(
         &self,
         w: &mut dyn Write,
-        r: &FileReport,
-        src: &str,
+        r: &'a FileReport,
+        cache: &mut (&'a str, Source<&'a str>),
         d: &Diagnostic,
     ) -> io::Result<()> {
+        let src: &str = cache.1.text();
         let wd = words(self.lang);
         let (kind, color) = match (d.severity, &d.acknowledged) {
             (_, Some(_)) => (
@@ -73,6 +79,46 @@ impl Human {
             (Severity::Info, None) => (ReportKind::Custom(wd.hint, Color::Cyan), Color::Cyan),
         };
         let span = clamp_span(src, d.byte_start..d.byte_end);
+        // ariadne prints whole lines; on a very long line show an excerpt instead.
+        let line_start = src[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = src[span.end..]
+            .find(['\n', '\r'])
+            .map_or(src.len(), |i| span.end + i);
+        if line_end - line_start > LONG_LINE {
+            let from = src.floor_char_boundary(span.start.saturating_sub(60).max(line_start));
+            let to = src.ceil_char_boundary((span.end + 60).min(line_end).max(span.end));
+            let title = match (d.severity, &d.acknowledged) {
+                (_, Some(_)) => wd.acknowledged,
+                (Severity::Warning, None) => wd.warning,
+                (Severity::Info, None) => wd.hint,
+            };
+            writeln!(w, "[{}] {title}: {}", d.rule, d.message)?;
+            writeln!(w, "   --> {}:{}:{}", r.path, d.line, d.column)?;
+            writeln!(w, "   | …{}…", src[from..to].replace(['\n', '\r'], " "))?;
+        } else {
+            self.snippet(w, r, cache, d, kind, color, span)?;
+        }
+        if let Some(reason) = &d.acknowledged {
+            writeln!(w, "   = {}: {reason}", wd.acknowledged)?;
+        }
+        writeln!(w, "   = {}: {}", wd.tip, d.suggestion)?;
+        writeln!(w, "   = {}: {}", wd.why, d.reason)?;
+        writeln!(w, "   = {}: {}", wd.basis, d.reference)?;
+        writeln!(w)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn snippet<'a>(
+        &self,
+        w: &mut dyn Write,
+        r: &'a FileReport,
+        cache: &mut (&'a str, Source<&'a str>),
+        d: &Diagnostic,
+        kind: ReportKind<'_>,
+        color: Color,
+        span: std::ops::Range<usize>,
+    ) -> io::Result<()> {
+        let wd = words(self.lang);
         let report = Report::build(kind, (r.path.as_str(), span.clone()))
             .with_config(
                 Config::default()
@@ -87,21 +133,12 @@ impl Human {
                     .with_color(color),
             );
         let mut buf = Vec::new();
-        report
-            .finish()
-            .write((r.path.as_str(), Source::from(src)), &mut buf)?;
+        report.finish().write(&mut *cache, &mut buf)?;
         if !self.color {
             // ariadne colours custom report kinds even when colour is off.
             buf = strip_ansi(&buf);
         }
-        w.write_all(&buf)?;
-        if let Some(reason) = &d.acknowledged {
-            writeln!(w, "   = {}: {reason}", wd.acknowledged)?;
-        }
-        writeln!(w, "   = {}: {}", wd.tip, d.suggestion)?;
-        writeln!(w, "   = {}: {}", wd.why, d.reason)?;
-        writeln!(w, "   = {}: {}", wd.basis, d.reference)?;
-        writeln!(w)
+        w.write_all(&buf)
     }
 }
 
@@ -133,8 +170,30 @@ impl Render for Human {
             )?;
         }
         if let Some(src) = &r.source {
+            // One line table per file, shared by all its findings.
+            let mut cache = (r.path.as_str(), Source::from(src.as_str()));
+            let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
             for d in &r.diagnostics {
-                self.diagnostic(w, r, src, d)?;
+                let n = per_rule.entry(d.rule.as_str()).or_default();
+                *n += 1;
+                if *n <= MAX_PER_RULE {
+                    self.diagnostic(w, r, &mut cache, d)?;
+                }
+            }
+            for (rule, n) in per_rule.into_iter().filter(|(_, n)| *n > MAX_PER_RULE) {
+                let more = n - MAX_PER_RULE;
+                match self.lang {
+                    Lang::De => writeln!(
+                        w,
+                        "{}: … und {more} weitere Funde von [{rule}] (alle mit --format json)",
+                        r.path
+                    )?,
+                    Lang::En => writeln!(
+                        w,
+                        "{}: … and {more} more findings of [{rule}] (all of them with --format json)",
+                        r.path
+                    )?,
+                }
             }
         }
         Ok(())
