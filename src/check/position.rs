@@ -5,6 +5,15 @@
 //! `requires` rule reports that).
 
 use super::{Check, Context, Finding, Matcher, visible_offset};
+
+fn graphemes(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.graphemes(true).count()
+    }
+}
 use crate::rule::{Scope, Within};
 
 #[derive(Debug)]
@@ -36,9 +45,20 @@ impl Check for PositionCheck {
         // limit can be well placed, and the offset of the first marker past it ends the search
         // (one pass, however many markers a draft has).
         let mut well_placed = false;
+        // Visible offsets counted incrementally from marker to marker.
+        let mut counted: Option<(usize, usize)> = None;
         for r in &markers {
-            if limit.is_some_and(|n| visible_offset(cx.draft, r.start) >= n) {
-                break;
+            if let Some(n) = limit {
+                let offset = match counted {
+                    None => visible_offset(cx.draft, r.start),
+                    Some((pos, count)) => {
+                        count + graphemes(&cx.draft.source[pos..r.start.max(pos)])
+                    }
+                };
+                counted = Some((r.start.max(counted.map_or(0, |c| c.0)), offset));
+                if offset >= n {
+                    break;
+                }
             }
             if !(self.outside_hashtag_block && cx.draft.structure.in_hashtag_block(r)) {
                 well_placed = true;

@@ -11,7 +11,7 @@ use crate::text::clamp_span;
 /// Render every error; each starts with a plain `path:line:col: message` line that editors and
 /// CI logs can parse, followed by the annotated snippet.
 pub fn render(w: &mut dyn Write, errors: &[PackError], color: bool) -> io::Result<()> {
-    for e in errors {
+    for e in errors.iter().take(MAX_SHOWN) {
         writeln!(w, "{e}")?;
         let text = &e.source.text;
         let span = clamp_span(text, e.range.clone());
@@ -33,5 +33,16 @@ pub fn render(w: &mut dyn Write, errors: &[PackError], color: bool) -> io::Resul
             .write((path, Source::from(text.as_str())), &mut buf)?;
         w.write_all(&buf)?;
     }
+    if errors.len() > MAX_SHOWN {
+        writeln!(
+            w,
+            "… and {} more errors in the rule packs (fix these first)",
+            errors.len() - MAX_SHOWN
+        )?;
+    }
     Ok(())
 }
+
+/// Errors shown in full; a broken pack can produce thousands, and the first ones are what a
+/// rule author fixes first.
+const MAX_SHOWN: usize = 50;
