@@ -1,121 +1,90 @@
-//! Time the stages of checking one generated post (development aid):
+//! Time the stages of compiling the rules and checking generated posts (development aid):
 //! `cargo run --release --example profile_stages`.
 
 #[path = "../benches/postgen.rs"]
 mod postgen;
 
-use leitplanke::draft::Draft;
+use leitplanke::draft::{Draft, Structure};
 use leitplanke::engine::{CheckOptions, Engine};
-use leitplanke::text::View;
+use leitplanke::rule::{builtin, load::load_all};
+use leitplanke::text::{LineIndex, View};
 use std::time::Instant;
 
+/// Seconds taken by `f`.
+fn secs(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64()
+}
+
 fn main() {
-    compile_stages();
+    let runs = 200;
+    let ms = |s: f64| println_ms(s * 1e3 / runs as f64);
+    print!("{:<18}", "load packs (YAML)");
+    ms(secs(|| {
+        for _ in 0..runs {
+            std::hint::black_box(load_all(builtin::sources()).unwrap());
+        }
+    }));
+    let rules = load_all(builtin::sources()).unwrap();
+    print!("{:<18}", "compile engine");
+    ms(secs(|| {
+        for _ in 0..runs {
+            std::hint::black_box(Engine::compile(rules.clone()).unwrap());
+        }
+    }));
+
     let engine = Engine::with_packs(Vec::new()).unwrap();
     let posts = postgen::posts(42, 1000);
-    let n = posts.len() as f64;
-    let t = Instant::now();
-    for p in &posts {
-        std::hint::black_box(View::folded(p));
-    }
-    println!(
-        "folded view      {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
-    );
-    let t = Instant::now();
-    for p in &posts {
-        std::hint::black_box(View::normalized(p));
-    }
-    println!(
-        "normalized view  {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
-    );
-    let t = Instant::now();
-    for p in &posts {
-        std::hint::black_box(leitplanke::draft::Structure::parse(p, 0..p.len()));
-    }
-    println!(
-        "structure        {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
-    );
-    let t = Instant::now();
-    for p in &posts {
-        std::hint::black_box(leitplanke::text::LineIndex::new(p));
-    }
-    println!(
-        "line index       {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
-    );
-    let t = Instant::now();
     let drafts: Vec<Draft> = posts.iter().map(|p| Draft::parse("p", p.clone())).collect();
-    println!(
-        "Draft::parse     {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
+    let opts = CheckOptions::default();
+    let per_post =
+        |label: &str, s: f64| println!("{label:<18} {:7.2} µs/post", s * 1e6 / posts.len() as f64);
+    let each = |f: &dyn Fn(&String)| secs(|| posts.iter().for_each(f));
+    per_post(
+        "folded view",
+        each(&|p| drop(std::hint::black_box(View::folded(p)))),
     );
-    let t = Instant::now();
-    for d in &drafts {
-        std::hint::black_box(engine.scan(d));
-    }
-    println!(
-        "scan (AC+regex)  {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
+    per_post(
+        "normalized view",
+        each(&|p| drop(std::hint::black_box(View::normalized(p)))),
     );
-    let t = Instant::now();
-    for d in &drafts {
-        std::hint::black_box(engine.check(d, &CheckOptions::default()));
-    }
-    println!(
-        "check (all)      {:6.1} µs/post",
-        t.elapsed().as_secs_f64() * 1e6 / n
+    per_post(
+        "structure",
+        each(&|p| drop(std::hint::black_box(Structure::parse(p, 0..p.len())))),
     );
-    println!(
-        "term automaton   {:6.1} µs/post",
-        engine.term_timing(&drafts) * 1e6 / n
+    per_post(
+        "line index",
+        each(&|p| drop(std::hint::black_box(LineIndex::new(p)))),
     );
-    println!(
-        "regex set        {:6.1} µs/post",
-        engine.regex_set_timing(&drafts) * 1e6 / n
+    per_post(
+        "Draft::parse",
+        each(&|p| drop(std::hint::black_box(Draft::parse("p", p.clone())))),
     );
-    for skip in [
-        vec![14],
-        vec![15],
-        vec![14, 15],
-        vec![3, 5],
-        vec![3, 5, 14, 15],
-    ] {
-        println!(
-            "set without {skip:?}: {:5.1} µs/post",
-            engine.regex_set_timing_without(&drafts, &skip) * 1e6 / n
-        );
-    }
-    for (i, (pat, dt)) in engine.regex_timings(&drafts).into_iter().enumerate() {
-        println!(
-            "  regex {i:2} {:6.2} µs/post  {}",
-            dt * 1e6 / n,
-            &pat[..pat.len().min(70)]
-        );
+    per_post(
+        "scan (AC+regex)",
+        secs(|| {
+            drafts
+                .iter()
+                .for_each(|d| drop(std::hint::black_box(engine.scan(d))))
+        }),
+    );
+    per_post(
+        "check (all)",
+        secs(|| {
+            drafts
+                .iter()
+                .for_each(|d| drop(std::hint::black_box(engine.check(d, &opts))))
+        }),
+    );
+    per_post("term automaton", engine.term_timing(&drafts));
+    per_post("regex set", engine.regex_set_timing(&drafts));
+    for (i, (pat, s)) in engine.regex_timings(&drafts).into_iter().enumerate() {
+        let short: String = pat.chars().take(60).collect();
+        per_post(&format!("  regex {i:2} {short}"), s);
     }
 }
 
-#[allow(dead_code)]
-fn compile_stages() {
-    use leitplanke::rule::{builtin, load::load_all};
-    let n = 200;
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(load_all(builtin::sources()).unwrap());
-    }
-    println!(
-        "load packs (YAML)  {:6.2} ms",
-        t.elapsed().as_secs_f64() * 1e3 / n as f64
-    );
-    let rules = load_all(builtin::sources()).unwrap();
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(Engine::compile(rules.clone()).unwrap());
-    }
-    println!(
-        "compile engine     {:6.2} ms",
-        t.elapsed().as_secs_f64() * 1e3 / n as f64
-    );
+fn println_ms(ms: f64) {
+    println!(" {ms:7.2} ms");
 }

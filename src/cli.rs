@@ -478,16 +478,6 @@ fn first_sentence(s: &str) -> String {
     }
 }
 
-/// Rule ids closest to a misspelt one.
-pub fn closest_ids<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut scored: Vec<(f64, &str)> = ids
-        .map(|c| (strsim::jaro_winkler(id, c), c))
-        .filter(|(s, c)| *s > 0.75 || c.contains(id) || id.contains(*c))
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
-}
-
 fn explain(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let lang = a.common.lang();
     let engine = match a.common.engine(err) {
@@ -495,7 +485,7 @@ fn explain(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Err(code) => return Ok(code),
     };
     let Some(r) = engine.rule(&a.id) else {
-        let close = closest_ids(&a.id, engine.rules().iter().map(|r| r.id.as_str()));
+        let close = crate::rule::closest_ids(&a.id, engine.rules().iter().map(|r| r.id.as_str()));
         match lang {
             Lang::De => write!(err, "leitplanke: unbekannte Regel `{}`", a.id)?,
             Lang::En => write!(err, "leitplanke: unknown rule `{}`", a.id)?,

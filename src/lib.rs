@@ -26,3 +26,4 @@ pub mod render;
 pub mod rule;
 pub mod text;
 pub mod validate;
+pub mod yaml;

@@ -311,16 +311,34 @@ pub fn is_word_char(c: char) -> bool {
 ///
 /// This replaces Unicode `\b` in regexes, which would push the regex engine off its fast path.
 pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let m = &text[start..end];
-    let left_ok = match m.chars().next() {
+    left_bounded(text, start, end) && right_bounded(text, start, end)
+}
+
+/// The left half of [`word_bounded`] (prefix terms such as `gewinnspiel*`).
+pub fn left_bounded(text: &str, start: usize, end: usize) -> bool {
+    match text[start..end].chars().next() {
         Some(c) if is_word_char(c) => !text[..start].chars().next_back().is_some_and(is_word_char),
         _ => true,
-    };
-    let right_ok = match m.chars().next_back() {
+    }
+}
+
+/// The right half of [`word_bounded`] (suffix terms such as `*hotline`).
+pub fn right_bounded(text: &str, start: usize, end: usize) -> bool {
+    match text[start..end].chars().next_back() {
         Some(c) if is_word_char(c) => !text[end..].chars().next().is_some_and(is_word_char),
         _ => true,
-    };
-    left_ok && right_ok
+    }
+}
+
+/// Move `start` back over the word characters before it (for terms written with a leading `*`).
+pub fn extend_word_back(text: &str, start: usize) -> usize {
+    let n: usize = text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    start - n
 }
 
 /// Extend `end` over following word characters (for terms written with a trailing `*`).

@@ -16,6 +16,13 @@ fn bin() -> Command {
     c
 }
 
+/// A one-rule pack whose `check:` block is on line 9 (error positions in the tests refer to it).
+fn pack_with_check(id: &str, check: &str) -> String {
+    format!(
+        "rules:\n  - id: {id}\n    category: copyright\n    severity: info\n    message: {{de: M, en: N}}\n    reason: {{de: R, en: S}}\n    reference: X\n    suggestion: {{de: T, en: U}}\n    check: {check}\n    examples: {{bad: [a], good: [b]}}\n"
+    )
+}
+
 fn stdout_of(args: &[&str]) -> (String, i32) {
     let out = bin().args(args).output().unwrap();
     (
@@ -230,7 +237,7 @@ fn broken_rule_pack_is_located_and_exits_2() {
     let p = dir.path().join("org.yaml");
     std::fs::write(
         &p,
-        "rules:\n  - id: org.test\n    category: copyright\n    severity: warning\n    message: {de: M, en: M}\n    reason: {de: R, en: R}\n    reference: X\n    suggestion: {de: S, en: S}\n    check: {kind: pattern, pattern: '(unclosed'}\n    examples: {bad: [a], good: [b]}\n",
+        pack_with_check("org.test", "{kind: pattern, pattern: '(unclosed'}"),
     )
     .unwrap();
     let out = bin()
@@ -375,7 +382,10 @@ fn exploding_regex_is_a_located_error() {
     let p = dir.path().join("big.yaml");
     std::fs::write(
         &p,
-        "rules:\n  - id: org.big\n    category: copyright\n    severity: info\n    message: {de: M, en: N}\n    reason: {de: R, en: S}\n    reference: X\n    suggestion: {de: T, en: U}\n    check: {kind: pattern, pattern: '\\w{200}[a-z]{1000}\\w{500}'}\n    examples: {bad: [a], good: [b]}\n",
+        pack_with_check(
+            "org.big",
+            r"{kind: pattern, pattern: '\w{200}[a-z]{1000}\w{500}'}",
+        ),
     )
     .unwrap();
     let out = bin().args(["rules", "--rules"]).arg(&p).output().unwrap();
@@ -393,7 +403,7 @@ fn unicode_word_boundary_in_a_rule_regex_is_refused() {
     let p = dir.path().join("wb.yaml");
     std::fs::write(
         &p,
-        "rules:\n  - id: org.wb\n    category: copyright\n    severity: info\n    message: {de: M, en: N}\n    reason: {de: R, en: S}\n    reference: X\n    suggestion: {de: T, en: U}\n    check: {kind: pattern, pattern: '\\bfoto\\b'}\n    examples: {bad: [a], good: [b]}\n",
+        pack_with_check("org.wb", r"{kind: pattern, pattern: '\bfoto\b'}"),
     )
     .unwrap();
     let out = bin().args(["rules", "--rules"]).arg(&p).output().unwrap();

@@ -1,6 +1,9 @@
 //! `count`: more hashtags, mentions, links, emoji or matches than a (per-platform) maximum. The
 //! finding points at the first item over the limit.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use super::{Check, Context, Finding, Matcher, in_scope};
 use crate::rule::{PerPlatform, Scope};
 
@@ -26,17 +29,19 @@ impl Check for CountCheck {
             return;
         };
         let s = &cx.draft.structure;
-        let items: Vec<_> = match &self.of {
-            Counted::Hashtags => s.hashtags.clone(),
-            Counted::Mentions => s.mentions.clone(),
-            Counted::Links => s.links.clone(),
-            Counted::Emoji => {
-                crate::draft::structure::emoji(&cx.draft.source, cx.draft.body.clone())
-            }
-            Counted::Matches(m) => m.matches(cx, &self.scope),
+        // Borrow the structure's lists; only computed lists are owned.
+        let all: Cow<[Range<usize>]> = match &self.of {
+            Counted::Hashtags => Cow::Borrowed(&s.hashtags),
+            Counted::Mentions => Cow::Borrowed(&s.mentions),
+            Counted::Links => Cow::Borrowed(&s.links),
+            Counted::Emoji => Cow::Owned(crate::draft::structure::emoji(
+                &cx.draft.source,
+                cx.draft.body.clone(),
+            )),
+            Counted::Matches(m) => Cow::Owned(m.matches(cx, &self.scope)),
         };
-        let items: Vec<_> = items
-            .into_iter()
+        let items: Vec<&Range<usize>> = all
+            .iter()
             .filter(|r| in_scope(cx.draft, &self.scope, r))
             .collect();
         if items.len() > max {

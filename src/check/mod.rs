@@ -100,38 +100,11 @@ impl Matcher {
             }
         };
         list.iter()
-            .map(|r| clip_to_link(cx.draft, scope, r))
             .filter(|r| in_scope(cx.draft, scope, r))
-            .filter(|r| validator.is_none_or(|v| v(&cx.draft.source[r.clone()])))
+            .filter(|r| validator.is_none_or(|v| v(&cx.draft.source[(*r).clone()])))
+            .cloned()
             .collect()
     }
-}
-
-/// For rules scoped to links: a match that starts inside a link ends where the link ends (a
-/// pattern such as `bit\.ly/\S*` also takes the full stop after the link, which is not part of
-/// it).
-fn clip_to_link(d: &Draft, scope: &Scope, r: &Range<usize>) -> Range<usize> {
-    if *scope != Scope::Links {
-        return r.clone();
-    }
-    let links = &d.structure.links;
-    let i = links.partition_point(|l| l.start <= r.start);
-    match links.get(i.wrapping_sub(1)) {
-        Some(l) if r.start < l.end && r.end > l.end => r.start..l.end,
-        _ => r.clone(),
-    }
-}
-
-/// Characters between two ranges (0 when they overlap).
-pub fn char_gap(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
-    let (lo, hi) = if a.end <= b.start {
-        (a.end, b.start)
-    } else if b.end <= a.start {
-        (b.end, a.start)
-    } else {
-        return 0;
-    };
-    text[lo..hi].chars().count()
 }
 
 /// Whether the gap between two ranges is at most `max` characters; counts no further than
@@ -199,12 +172,16 @@ pub fn in_scope(d: &Draft, scope: &Scope, r: &Range<usize>) -> bool {
 /// Number of grapheme clusters in the post before byte offset `pos`, not counting leading
 /// whitespace: what a reader sees before that point.
 pub fn visible_offset(d: &Draft, pos: usize) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
     let pos = pos.clamp(d.body.start, d.body.end);
-    let prefix = d.source[d.body.start..pos].trim_start();
-    if prefix.is_ascii() {
-        prefix.len()
+    visible_len(d.source[d.body.start..pos].trim_start())
+}
+
+/// Grapheme clusters in `s` (what a reader counts as characters); ASCII without segmenting.
+pub fn visible_len(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    if s.is_ascii() {
+        s.len()
     } else {
-        prefix.graphemes(true).count()
+        s.graphemes(true).count()
     }
 }

@@ -1,19 +1,10 @@
 //! `position`: a marker is present but not where it counts: not within the first N characters,
 //! not before the platform's "see more" fold (`within: fold`), or only inside a block of
 //! hashtags (`outside: hashtag-block`). With a `trigger`, only drafts that contain it are
-//! looked at (e.g. a label only counts as one when there is a commercial signal). No marker at all is not this check's business (a
-//! `requires` rule reports that).
+//! looked at (e.g. a label only counts as one when there is a commercial signal). No marker at
+//! all is not this check's business (a `requires` rule reports that).
 
-use super::{Check, Context, Finding, Matcher, visible_offset};
-
-fn graphemes(s: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.graphemes(true).count()
-    }
-}
+use super::{Check, Context, Finding, Matcher, visible_len, visible_offset};
 use crate::rule::{Scope, Within};
 
 #[derive(Debug)]
@@ -52,7 +43,7 @@ impl Check for PositionCheck {
                 let offset = match counted {
                     None => visible_offset(cx.draft, r.start),
                     Some((pos, count)) => {
-                        count + graphemes(&cx.draft.source[pos..r.start.max(pos)])
+                        count + visible_len(&cx.draft.source[pos..r.start.max(pos)])
                     }
                 };
                 counted = Some((r.start.max(counted.map_or(0, |c| c.0)), offset));

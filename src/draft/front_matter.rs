@@ -126,12 +126,10 @@ pub fn split(src: &str, start: usize) -> Option<(Range<usize>, Range<usize>)> {
     None
 }
 
+/// Byte range of a value in the original file (the YAML starts at `base`).
 fn span_of<T>(s: &Spanned<T>, base: usize) -> Range<usize> {
-    let sp = s.referenced.span();
-    match (sp.byte_offset(), sp.byte_len()) {
-        (Some(o), Some(l)) => base + o as usize..base + (o + l) as usize,
-        _ => base..base,
-    }
+    let r = crate::yaml::span(s);
+    base + r.start..base + r.end
 }
 
 /// Parse the YAML content of a block that starts at byte `base` of the original file.
@@ -156,7 +154,7 @@ pub fn parse(yaml: &str, base: usize) -> Result<FrontMatter, FrontMatterError> {
             .map(|o| base + (o as usize).min(yaml.len()))
             .unwrap_or(base);
         FrontMatterError {
-            message: crate::rule::load::plain_message(&e),
+            message: crate::yaml::plain_message(&e),
             offset,
         }
     })?;

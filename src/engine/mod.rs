@@ -491,23 +491,6 @@ impl Engine {
         t.elapsed().as_secs_f64()
     }
 
-    /// Set timing without the given regexes (development aid).
-    pub fn regex_set_timing_without(&self, drafts: &[Draft], skip: &[usize]) -> f64 {
-        let set = RegexSet::new(
-            self.regexes
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !skip.contains(i))
-                .map(|(_, r)| r.set_pattern.as_str()),
-        )
-        .unwrap();
-        let t = std::time::Instant::now();
-        for d in drafts {
-            std::hint::black_box(set.matches(&d.normalized.text));
-        }
-        t.elapsed().as_secs_f64()
-    }
-
     /// Total time each regex takes over `drafts` (development aid for `examples/profile_stages`).
     pub fn regex_timings(&self, drafts: &[Draft]) -> Vec<(String, f64)> {
         self.regexes
@@ -577,7 +560,7 @@ impl Engine {
         for ack in &draft.front.acknowledge {
             if self.rule(&ack.rule).is_none() {
                 let close =
-                    crate::cli::closest_ids(&ack.rule, self.rules.iter().map(|r| r.id.as_str()));
+                    crate::rule::closest_ids(&ack.rule, self.rules.iter().map(|r| r.id.as_str()));
                 let hint = if close.is_empty() {
                     String::new()
                 } else {

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::check::TermListId;
 use crate::draft::Draft;
-use crate::text::{View, extend_word};
+use crate::text::{View, extend_word, extend_word_back, left_bounded, right_bounded};
 
 #[derive(Debug, Clone)]
 struct PatternInfo {
@@ -143,35 +143,6 @@ impl TermIndex {
             *list = kept;
         }
         out
-    }
-}
-
-/// Right edge only.
-fn right_bounded(text: &str, start: usize, end: usize) -> bool {
-    use crate::text::is_word_char;
-    match text[start..end].chars().next_back() {
-        Some(c) if is_word_char(c) => !text[end..].chars().next().is_some_and(is_word_char),
-        _ => true,
-    }
-}
-
-/// Move `start` back over the word characters before it (for suffix terms).
-fn extend_word_back(text: &str, start: usize) -> usize {
-    let n: usize = text[..start]
-        .chars()
-        .rev()
-        .take_while(|&c| crate::text::is_word_char(c))
-        .map(char::len_utf8)
-        .sum();
-    start - n
-}
-
-/// Left edge only (for prefix terms).
-fn left_bounded(text: &str, start: usize, end: usize) -> bool {
-    use crate::text::is_word_char;
-    match text[start..end].chars().next() {
-        Some(c) if is_word_char(c) => !text[..start].chars().next_back().is_some_and(is_word_char),
-        _ => true,
     }
 }
 

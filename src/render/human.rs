@@ -68,15 +68,10 @@ impl Human {
     ) -> io::Result<()> {
         let src: &str = cache.1.text();
         let wd = words(self.lang);
-        let (kind, color) = match (d.severity, &d.acknowledged) {
-            (_, Some(_)) => (
-                ReportKind::Custom(wd.acknowledged, Color::Green),
-                Color::Green,
-            ),
-            (Severity::Warning, None) => {
-                (ReportKind::Custom(wd.warning, Color::Yellow), Color::Yellow)
-            }
-            (Severity::Info, None) => (ReportKind::Custom(wd.hint, Color::Cyan), Color::Cyan),
+        let (title, color) = match (d.severity, &d.acknowledged) {
+            (_, Some(_)) => (wd.acknowledged, Color::Green),
+            (Severity::Warning, None) => (wd.warning, Color::Yellow),
+            (Severity::Info, None) => (wd.hint, Color::Cyan),
         };
         let span = clamp_span(src, d.byte_start..d.byte_end);
         // ariadne prints whole lines; on a very long line show an excerpt instead.
@@ -87,16 +82,19 @@ impl Human {
         if line_end - line_start > LONG_LINE {
             let from = src.floor_char_boundary(span.start.saturating_sub(60).max(line_start));
             let to = src.ceil_char_boundary((span.end + 60).min(line_end).max(span.end));
-            let title = match (d.severity, &d.acknowledged) {
-                (_, Some(_)) => wd.acknowledged,
-                (Severity::Warning, None) => wd.warning,
-                (Severity::Info, None) => wd.hint,
-            };
             writeln!(w, "[{}] {title}: {}", d.rule, d.message)?;
             writeln!(w, "   --> {}:{}:{}", r.path, d.line, d.column)?;
             writeln!(w, "   | …{}…", src[from..to].replace(['\n', '\r'], " "))?;
         } else {
-            self.snippet(w, r, cache, d, kind, color, span)?;
+            self.snippet(
+                w,
+                r,
+                cache,
+                d,
+                ReportKind::Custom(title, color),
+                color,
+                span,
+            )?;
         }
         if let Some(reason) = &d.acknowledged {
             writeln!(w, "   = {}: {reason}", wd.acknowledged)?;

@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
+use crate::yaml::{plain_message, span};
+
 use super::schema::{RawCheck, RawLimit, RawMatcher, RawPack, RawRule, RawTexts, RawWithin};
 use super::{
     Category, CheckDef, CountOf, Examples, MatcherDef, PackSource, PerPlatform, Rule, Scope,
@@ -50,24 +52,6 @@ impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (l, c) = self.line_col();
         write!(f, "{}:{l}:{c}: {}", self.source.path, self.message)
-    }
-}
-
-/// The parser's message without its own snippet and " at line …" suffix (we render our own).
-pub fn plain_message(e: &serde_saphyr::Error) -> String {
-    let s = e.without_snippet().to_string();
-    let s = match s.rfind(" at line ") {
-        Some(i) if s[i..].contains("column") => s[..i].to_string(),
-        _ => s,
-    };
-    s.trim_start_matches("error: ").to_string()
-}
-
-pub(crate) fn span<T>(s: &Spanned<T>) -> Range<usize> {
-    let sp = s.referenced.span();
-    match (sp.byte_offset(), sp.byte_len()) {
-        (Some(o), Some(l)) => o as usize..(o + l) as usize,
-        _ => 0..0,
     }
 }
 

@@ -327,3 +327,13 @@ pub struct Rule {
     /// Byte range of the rule's id in its pack.
     pub id_range: Range<usize>,
 }
+
+/// Rule ids closest to a misspelt one.
+pub fn closest_ids<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = ids
+        .map(|c| (strsim::jaro_winkler(id, c), c))
+        .filter(|(s, c)| *s > 0.75 || c.contains(id) || id.contains(*c))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}

@@ -7,56 +7,11 @@
 //! und, der, mein, the, and, …): German compounds such as `#stadtbibliothek` are one word and
 //! stay silent, as does a single long word such as `#digitalisierung`.
 
-/// Common words that occur inside multi-word hashtags (lower case; umlauts in both spellings).
-const WORDS: &[&str] = &[
-    // German function words (keep in sync with FUNCTION_WORDS)
-    "wir",
-    "für",
-    "fuer",
-    "und",
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "mit",
-    "mein",
-    "meine",
-    "unser",
-    "unsere",
-    "euer",
-    "ist",
-    "sind",
-    "im",
+/// Words that occur inside multi-word hashtags besides the function words (lower case;
+/// umlauts in both spellings).
+const CONTENT_WORDS: &[&str] = &[
     "in",
-    "am",
     "an",
-    "auf",
-    "aus",
-    "bei",
-    "von",
-    "vom",
-    "zum",
-    "zur",
-    "zu",
-    "ich",
-    "du",
-    "ihr",
-    "sie",
-    "es",
-    "nicht",
-    "auch",
-    "alle",
-    "allen",
-    "jeden",
-    "jede",
-    "heute",
-    "hier",
-    "jetzt",
-    "gemeinsam",
     "mehr",
     "neu",
     "neue",
@@ -68,7 +23,6 @@ const WORDS: &[&str] = &[
     "schoen",
     "danke",
     "liebe",
-    // German nouns typical of municipal posts
     "stadt",
     "münchen",
     "muenchen",
@@ -122,7 +76,6 @@ const WORDS: &[&str] = &[
     "power",
     "herz",
     "heimat",
-    "liebe",
     "ehrenamt",
     "helden",
     "held",
@@ -151,24 +104,8 @@ const WORDS: &[&str] = &[
     "einblicke",
     "amt",
     "referat",
-    // English
-    "we",
-    "love",
-    "our",
-    "my",
-    "the",
-    "and",
-    "for",
-    "of",
-    "to",
-    "in",
-    "at",
-    "on",
-    "is",
-    "are",
     "city",
     "munich",
-    "team",
     "work",
     "day",
     "life",
@@ -183,8 +120,6 @@ const WORDS: &[&str] = &[
     "proud",
     "thank",
     "thanks",
-    "you",
-    "together",
     "new",
     "best",
     "behind",
@@ -279,12 +214,16 @@ pub fn is_valid(tag: &str) -> bool {
 }
 
 /// The known words beginning with byte `b` (bucketed once, so the split tries only those).
-fn words_starting_with(b: u8) -> &'static [&'static str] {
-    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+/// Known words beginning with byte `b`, each with "is a function word" (bucketed once, so the
+/// split tries only those).
+fn words_starting_with(b: u8) -> &'static [(&'static str, bool)] {
+    type Buckets = Vec<Vec<(&'static str, bool)>>;
+    static BUCKETS: std::sync::OnceLock<Buckets> = std::sync::OnceLock::new();
     let buckets = BUCKETS.get_or_init(|| {
         let mut v = vec![Vec::new(); 256];
-        for w in WORDS {
-            v[w.as_bytes()[0] as usize].push(*w);
+        let all = FUNCTION_WORDS.iter().map(|w| (*w, true));
+        for (w, function) in all.chain(CONTENT_WORDS.iter().map(|w| (*w, false))) {
+            v[w.as_bytes()[0] as usize].push((w, function));
         }
         v
     });
@@ -308,10 +247,10 @@ fn splits_with_function_word(s: &str) -> bool {
             if !reach[i][f] {
                 continue;
             }
-            for w in words_starting_with(s.as_bytes()[i]) {
+            for &(w, function) in words_starting_with(s.as_bytes()[i]) {
                 if s[i..].starts_with(w) {
                     let j = i + w.len();
-                    let g = usize::from(f == 1 || FUNCTION_WORDS.contains(w));
+                    let g = usize::from(f == 1 || function);
                     reach[j][g] = true;
                     words_at[j][g] = words_at[j][g].min(words_at[i][f] + 1);
                 }
