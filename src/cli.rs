@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{FileReport, Summary};
 use crate::draft::{self, Draft, InputError};
 use crate::engine::{CheckOptions, Engine};
+use crate::images::ImageOptions;
 use crate::platform::{Lang, Platform};
 use crate::render::{self, Format, RunInfo};
 use crate::rule::{Category, Rule, Severity};
@@ -63,9 +64,16 @@ pub struct Common {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Draft files or folders; `-` reads standard input.
-    #[arg(value_name = "PATHS", required = true)]
+    /// Draft files or folders; `-` reads standard input. Image files given here are checked on
+    /// their own.
+    #[arg(value_name = "PATHS", required_unless_present = "images")]
     pub paths: Vec<String>,
+    /// Image to check with every draft (or on its own when no draft is given); repeatable.
+    #[arg(long = "image", value_name = "PATH")]
+    pub images: Vec<PathBuf>,
+    /// Read only image metadata; skip decoding pixels (no face or QR-code detection).
+    #[arg(long)]
+    pub no_pixels: bool,
     /// Platform to check for (overrides the draft's front matter).
     #[arg(long, value_parser = parse_platform)]
     pub platform: Option<Platform>,
@@ -198,6 +206,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 enum Input {
     Stdin,
     File(PathBuf),
+    /// An image checked on its own.
+    Image(PathBuf),
     Missing(String),
 }
 
@@ -205,7 +215,7 @@ impl Input {
     fn display(&self) -> String {
         match self {
             Input::Stdin => "-".into(),
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Image(p) => p.display().to_string(),
             Input::Missing(p) => p.clone(),
         }
     }
@@ -252,7 +262,12 @@ fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
                 }
             }
         } else if path.exists() {
-            if !emit(Input::File(path.to_path_buf())) {
+            let input = if crate::images::has_image_extension(path) {
+                Input::Image(path.to_path_buf())
+            } else {
+                Input::File(path.to_path_buf())
+            };
+            if !emit(input) {
                 return;
             }
         } else if !emit(Input::Missing(p.clone())) {
@@ -261,16 +276,38 @@ fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
     }
 }
 
-fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions) -> FileReport {
+/// What every draft of a run shares: size limit, options, images from the command line.
+struct Job<'a> {
+    engine: &'a Engine,
+    max_size: u64,
+    opts: CheckOptions,
+    images: &'a [PathBuf],
+    image_opts: ImageOptions,
+    format: Format,
+}
+
+fn check_one(job: &Job, input: &Input) -> FileReport {
+    let (engine, max_size, opts) = (job.engine, job.max_size, &job.opts);
     let name = input.display();
     let text: Result<String, InputError> = match input {
         Input::Stdin => draft::read_limited(io::stdin().lock(), max_size),
         Input::File(p) => draft::read_file(p, max_size),
+        Input::Image(_) => Ok(String::new()),
         Input::Missing(_) => draft::read_file(Path::new(&name), max_size),
     };
     match text {
         Ok(text) => {
             let mut d = Draft::parse(name, text);
+            if let Input::Image(p) = input {
+                d.images = vec![draft::attachments::from_command_line(p)];
+            } else {
+                d.images.extend(
+                    job.images
+                        .iter()
+                        .map(|p| draft::attachments::from_command_line(p)),
+                );
+            }
+            d.inspect_images(job.image_opts);
             let diags = engine.check(&d, opts);
             let ack_warnings = engine.acknowledgement_warnings(&d);
             d.front.warnings.extend(ack_warnings);
@@ -282,15 +319,9 @@ fn check_one(engine: &Engine, input: &Input, max_size: u64, opts: &CheckOptions)
 
 /// Check one input and, for JSON, render it right away on the same worker thread (the text is
 /// then no longer needed).
-fn check_and_render(
-    engine: &Engine,
-    input: &Input,
-    max_size: u64,
-    opts: &CheckOptions,
-    format: Format,
-) -> FileReport {
-    let mut r = check_one(engine, input, max_size, opts);
-    if format == Format::Json {
+fn check_and_render(job: &Job, input: &Input) -> FileReport {
+    let mut r = check_one(job, input);
+    if job.format == Format::Json {
         r.rendered = Some(render::json_file_bytes(&r));
         r.source = None;
     }
@@ -317,7 +348,27 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     };
     let color = format == Format::Human && a.common.color(io::stdout().is_terminal());
     let mut renderer = render::renderer(format, lang, color);
-    let inputs = stream_inputs(a.paths.clone());
+    let job = Job {
+        engine: &engine,
+        max_size: a.max_size,
+        opts,
+        images: &a.images,
+        image_opts: ImageOptions {
+            pixels: !a.no_pixels,
+        },
+        format,
+    };
+    // Images alone: each is checked on its own.
+    let paths = if a.paths.is_empty() {
+        a.images.iter().map(|p| p.display().to_string()).collect()
+    } else {
+        a.paths.clone()
+    };
+    let job = &Job {
+        images: if a.paths.is_empty() { &[] } else { job.images },
+        ..job
+    };
+    let inputs = stream_inputs(paths);
     let mut inputs = inputs.iter();
     let mut next_batch = move || -> Option<Vec<Input>> {
         let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
@@ -333,14 +384,9 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     // at most two batches are in memory, however many drafts there are.
     let process = |chunk: &[Input]| -> Vec<FileReport> {
         if chunk.len() == 1 {
-            vec![check_and_render(
-                &engine, &chunk[0], a.max_size, &opts, format,
-            )]
+            vec![check_and_render(job, &chunk[0])]
         } else {
-            chunk
-                .par_iter()
-                .map(|i| check_and_render(&engine, i, a.max_size, &opts, format))
-                .collect()
+            chunk.par_iter().map(|i| check_and_render(job, i)).collect()
         }
     };
     let mut pending: Option<Vec<FileReport>> = None;

@@ -36,6 +36,9 @@ pub struct Diagnostic {
     pub byte_end: usize,
     /// The image a finding is about (image checks), as written in the draft.
     pub image: Option<String>,
+    /// Regions of the image the finding is about (face boxes, in pixels of the upright image).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<ImageRegion>,
     /// The author's reason when they acknowledged this finding.
     pub acknowledged: Option<String>,
 }

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod draft;
 pub mod engine;
+pub mod images;
 pub mod platform;
 pub mod render;
 pub mod rule;

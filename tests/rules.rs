@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use leitplanke::draft::Draft;
 use leitplanke::engine::{CheckOptions, Engine};
 use leitplanke::platform::Lang;
 use leitplanke::rule::builtin;
@@ -25,15 +24,13 @@ fn every_rule_example_behaves() {
         };
         for rule in engine.rules() {
             for (i, ex) in rule.examples.bad.iter().enumerate() {
-                let d = Draft::parse(format!("{}#bad{i}", rule.id), ex.clone());
-                let found = engine.check(&d, &opts);
+                let found = engine.check_example(rule, ex, &opts);
                 if !found.iter().any(|f| f.rule == rule.id) {
                     failures.push(format!("{}: bad example {i} not flagged: {ex:?}", rule.id));
                 }
             }
             for (i, ex) in rule.examples.good.iter().enumerate() {
-                let d = Draft::parse(format!("{}#good{i}", rule.id), ex.clone());
-                let found = engine.check(&d, &opts);
+                let found = engine.check_example(rule, ex, &opts);
                 if let Some(f) = found.iter().find(|f| f.rule == rule.id) {
                     failures.push(format!(
                         "{}: good example {i} flagged at {}:{} ({}): {ex:?}",
@@ -109,8 +106,14 @@ fn catalogue_covers_areas_and_check_kinds() {
 #[test]
 fn message_placeholders_are_known() {
     let engine = engine();
-    let known = ["{match}", "{count}", "{max}", "{platform}", "{offset}"];
+    let text_known = ["{match}", "{count}", "{max}", "{platform}", "{offset}"];
+    let image_known = ["{image}", "{value}"];
     for r in engine.rules() {
+        let known: &[&str] = if r.check.kind() == "image" {
+            &image_known
+        } else {
+            &text_known
+        };
         for t in [
             &r.message.de,
             &r.message.en,

@@ -3,6 +3,7 @@
 //! check only filters them by scope and position and reports spans.
 
 mod count;
+mod image;
 mod length;
 mod pattern;
 mod position;
@@ -13,6 +14,7 @@ mod validate;
 use std::ops::Range;
 
 pub use count::{CountCheck, Counted};
+pub use image::ImageCheck;
 pub use length::LengthCheck;
 pub use pattern::PatternCheck;
 pub use position::PositionCheck;
@@ -44,6 +46,8 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub hits: &'a Hits,
     pub platform: Platform,
+    /// Language of the messages (for texts a check builds itself).
+    pub lang: crate::platform::Lang,
 }
 
 /// One finding of a check: where, plus values for the message placeholders (`{match}`,
@@ -52,6 +56,8 @@ pub struct Context<'a> {
 pub struct Finding {
     pub range: Range<usize>,
     pub vars: Vec<(&'static str, String)>,
+    /// Index of the draft image the finding is about.
+    pub image: Option<usize>,
 }
 
 impl Finding {
@@ -59,6 +65,7 @@ impl Finding {
         Finding {
             range,
             vars: Vec::new(),
+            image: None,
         }
     }
 

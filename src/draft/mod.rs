@@ -3,6 +3,7 @@
 //! positions are byte offsets into the original text, so diagnostics point at the file as the
 //! author sees it.
 
+pub mod attachments;
 pub mod front_matter;
 pub mod structure;
 
@@ -38,6 +39,8 @@ pub struct Draft {
     /// NFKC + case-folded view of `source` (the term automaton runs here).
     pub folded: View,
     pub structure: Structure,
+    /// Images named in the front matter, the body or on the command line.
+    pub images: Vec<crate::images::Attachment>,
     /// A front-matter block that could not be parsed (the body is still checked).
     pub front_error: Option<InputError>,
 }
@@ -69,8 +72,11 @@ impl Draft {
         }
         let structure = Structure::parse(&source, body.clone());
         let (normalized, folded) = View::pair(&source);
+        let path = path.into();
+        let images = attachments::collect(&path, &source, body.clone(), &front);
         Draft {
-            path: path.into(),
+            path,
+            images,
             normalized,
             folded,
             source,
@@ -80,6 +86,12 @@ impl Draft {
             structure,
             front_error,
         }
+    }
+
+    /// Read and inspect every attached image (in parallel).
+    pub fn inspect_images(&mut self, opts: crate::images::ImageOptions) {
+        use rayon::prelude::*;
+        self.images.par_iter_mut().for_each(|a| a.inspect(opts));
     }
 
     pub fn body_text(&self) -> &str {

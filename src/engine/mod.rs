@@ -15,8 +15,8 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::check::{
-    Check, Context, CountCheck, Counted, Finding, Hits, LengthCheck, Matcher, PatternCheck,
-    PositionCheck, RegexId, RequiresCheck, TermsCheck, ValidateCheck,
+    Check, Context, CountCheck, Counted, Finding, Hits, ImageCheck, LengthCheck, Matcher,
+    PatternCheck, PositionCheck, RegexId, RequiresCheck, TermsCheck, ValidateCheck,
 };
 use crate::diagnostic::Diagnostic;
 use crate::draft::Draft;
@@ -268,6 +268,33 @@ impl Compiler {
                 scope: scope.clone(),
             }),
             CheckDef::Length { max } => Box::new(LengthCheck { max: max.clone() }),
+            CheckDef::Image {
+                facts,
+                terms,
+                pattern,
+                above,
+                below,
+                missing,
+                unless_recorded,
+            } => Box::new(ImageCheck {
+                facts: facts.clone(),
+                terms: terms.clone(),
+                pattern: match pattern {
+                    // Validated when the pack was loaded.
+                    Some((p, ci)) => Some(
+                        regex::RegexBuilder::new(p)
+                            .case_insensitive(*ci)
+                            .size_limit(1 << 20)
+                            .build()
+                            .ok()?,
+                    ),
+                    None => None,
+                },
+                above: *above,
+                below: *below,
+                missing: *missing,
+                unless_recorded: unless_recorded.clone(),
+            }),
         })
     }
 }
@@ -594,6 +621,19 @@ impl Engine {
         out
     }
 
+    /// Check one of a rule's own examples. The example is read as if it were a draft lying next
+    /// to the rule's pack, so image paths in examples are relative to the pack file.
+    pub fn check_example(
+        &self,
+        rule: &Rule,
+        example: &str,
+        opts: &CheckOptions,
+    ) -> Vec<Diagnostic> {
+        let mut d = Draft::parse(rule.source.path.clone(), example.to_string());
+        d.inspect_images(crate::images::ImageOptions::default());
+        self.check(&d, opts)
+    }
+
     /// Check one draft.
     pub fn check(&self, draft: &Draft, opts: &CheckOptions) -> Vec<Diagnostic> {
         let hits = self.scan(draft);
@@ -605,6 +645,7 @@ impl Engine {
             draft,
             hits: &hits,
             platform,
+            lang: opts.lang,
         };
         let lang = std::cell::OnceCell::new();
         let mut found: Vec<(&Rule, Finding)> = Vec::new();
@@ -631,10 +672,18 @@ impl Engine {
                 (rule, Finding { range, ..f })
             }));
         }
+        self.qr_links(draft, opts, &mut found);
         found.sort_by(|(ra, a), (rb, b)| {
-            (a.range.start, a.range.end, &ra.id).cmp(&(b.range.start, b.range.end, &rb.id))
+            (a.range.start, a.range.end, a.image, &ra.id).cmp(&(
+                b.range.start,
+                b.range.end,
+                b.image,
+                &rb.id,
+            ))
         });
-        found.dedup_by(|(ra, a), (rb, b)| ra.id == rb.id && a.range == b.range);
+        found.dedup_by(|(ra, a), (rb, b)| {
+            ra.id == rb.id && a.range == b.range && a.image == b.image
+        });
         let mut starts = Positioner::new(&draft.source, &draft.lines);
         found
             .into_iter()
@@ -646,6 +695,62 @@ impl Engine {
                 self.diagnostic(rule, draft, f, opts.lang, start, end)
             })
             .collect()
+    }
+
+    /// Links in QR codes go through the link rules (shorteners, tracking parameters, plain
+    /// http) like links in the text; the findings point at the image.
+    fn qr_links<'r>(
+        &'r self,
+        draft: &Draft,
+        opts: &CheckOptions,
+        found: &mut Vec<(&'r Rule, Finding)>,
+    ) {
+        for (i, a) in draft.images.iter().enumerate() {
+            let Some(Ok(p)) = a.facts().and_then(|f| f.pixels.as_ref()) else {
+                continue;
+            };
+            for payload in &p.qr {
+                let lower = payload.trim().to_ascii_lowercase();
+                if !(lower.starts_with("http://")
+                    || lower.starts_with("https://")
+                    || lower.starts_with("www."))
+                {
+                    continue;
+                }
+                let mini = Draft::parse("qr", payload.trim().to_string());
+                let hits = self.scan(&mini);
+                let cx = Context {
+                    draft: &mini,
+                    hits: &hits,
+                    platform: opts
+                        .platform
+                        .or(draft.front.platform)
+                        .unwrap_or(opts.default_platform),
+                    lang: opts.lang,
+                };
+                let mut out = Vec::new();
+                for (rule, check) in self.rules.iter().zip(&self.checks) {
+                    if !rule.check.is_link_scoped() {
+                        continue;
+                    }
+                    out.clear();
+                    check.run(&cx, &mut out);
+                    found.extend(out.drain(..).map(|f| {
+                        let mut vars = f.vars;
+                        vars.push(("image", a.written.clone()));
+                        vars.push(("qr", payload.clone()));
+                        (
+                            rule,
+                            Finding {
+                                range: a.range.clone(),
+                                vars,
+                                image: Some(i),
+                            },
+                        )
+                    }));
+                }
+            }
+        }
     }
 
     fn diagnostic(
@@ -674,11 +779,18 @@ impl Engine {
             .iter()
             .find(|a| a.rule == rule.id && !a.reason.trim().is_empty())
             .map(|a| a.reason.clone());
+        let mut message = fill(rule.message.get(lang));
+        if f.vars.iter().any(|(k, _)| *k == "qr") && rule.check.is_link_scoped() {
+            message = match lang {
+                Lang::De => format!("QR-Code im Bild: {message}"),
+                Lang::En => format!("QR code in the image: {message}"),
+            };
+        }
         Diagnostic {
             rule: rule.id.clone(),
             category: rule.category,
             severity: rule.severity,
-            message: fill(rule.message.get(lang)),
+            message,
             reason: fill(rule.reason.get(lang)),
             reference: rule.reference.clone(),
             suggestion: fill(rule.suggestion.get(lang)),
@@ -688,7 +800,18 @@ impl Engine {
             end_column,
             byte_start: range.start,
             byte_end: range.end,
-            image: None,
+            image: f
+                .image
+                .and_then(|i| d.images.get(i))
+                .map(|a| a.written.clone()),
+            regions: match (&rule.check, f.image.and_then(|i| d.images.get(i))) {
+                (CheckDef::Image { facts, .. }, Some(a))
+                    if facts.contains(&crate::images::Fact::Faces) =>
+                {
+                    a.facts().map(|x| x.faces().to_vec()).unwrap_or_default()
+                }
+                _ => Vec::new(),
+            },
             acknowledged,
         }
     }

@@ -79,7 +79,11 @@ impl Human {
         let line_end = src[span.end..]
             .find(['\n', '\r'])
             .map_or(src.len(), |i| span.end + i);
-        if line_end - line_start > LONG_LINE {
+        if span.is_empty() && d.image.is_some() && src.trim().is_empty() {
+            // An image checked on its own: nothing to quote.
+            writeln!(w, "[{}] {title}: {}", d.rule, d.message)?;
+            writeln!(w, "   --> {}", d.image.as_deref().unwrap_or(&r.path))?;
+        } else if line_end - line_start > LONG_LINE {
             let from = src.floor_char_boundary(span.start.saturating_sub(60).max(line_start));
             let to = src.ceil_char_boundary((span.end + 60).min(line_end).max(span.end));
             writeln!(w, "[{}] {title}: {}", d.rule, d.message)?;

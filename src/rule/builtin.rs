@@ -19,6 +19,7 @@ pub const PACKS: &[(&str, &str)] = &[
         "rules/copyright.yaml",
         include_str!("../../rules/copyright.yaml"),
     ),
+    ("rules/images.yaml", include_str!("../../rules/images.yaml")),
     (
         "rules/platform.yaml",
         include_str!("../../rules/platform.yaml"),

@@ -198,7 +198,7 @@ struct Cx<'a> {
 }
 
 const KINDS: &[&str] = &[
-    "terms", "pattern", "validate", "requires", "position", "count", "length",
+    "terms", "pattern", "validate", "requires", "position", "count", "length", "image",
 ];
 
 impl Cx<'_> {
@@ -503,6 +503,16 @@ impl Cx<'_> {
             "position" => &["trigger", "marker", "within", "outside", "scope"],
             "count" => &["of", "matcher", "max", "scope"],
             "length" => &["max"],
+            "image" => &[
+                "field",
+                "terms",
+                "pattern",
+                "ignore_case",
+                "above",
+                "below",
+                "missing",
+                "unless_recorded",
+            ],
             other => {
                 self.err(
                     span(&c.kind),
@@ -514,7 +524,12 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let present: [(&str, Option<Range<usize>>); 17] = [
+        let present: [(&str, Option<Range<usize>>); 22] = [
+            ("field", c.field.as_ref().map(span)),
+            ("above", c.above.as_ref().map(span)),
+            ("below", c.below.as_ref().map(span)),
+            ("missing", c.missing.as_ref().map(span)),
+            ("unless_recorded", c.unless_recorded.as_ref().map(span)),
             ("unless", c.unless.as_ref().map(span)),
             ("unless_within", c.unless_within.as_ref().map(span)),
             ("terms", c.terms.as_ref().map(span)),
@@ -705,12 +720,121 @@ impl Cx<'_> {
                     max: self.limit(max)?,
                 }
             }
+            "image" => self.image_check(&c, at)?,
             _ => unreachable!("kind checked above"),
         };
         if self.errors.len() > before {
             return None;
         }
         Some(def)
+    }
+}
+
+impl Cx<'_> {
+    fn image_check(&mut self, c: &RawCheck, at: Range<usize>) -> Option<CheckDef> {
+        use crate::images::Fact;
+        use crate::rule::Recorded;
+        let Some(field) = &c.field else {
+            self.err(at, "kind `image` needs `field`");
+            return None;
+        };
+        let mut facts = Vec::new();
+        for f in field.value.items() {
+            match Fact::parse(&f.value) {
+                Some(x) => facts.push(x),
+                None => {
+                    self.err(
+                        span(f),
+                        format!(
+                            "unknown image field `{}`, expected one of {}",
+                            f.value,
+                            Fact::names().join(", ")
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        if facts.is_empty() {
+            self.err(
+                span(field),
+                "`field` is empty; name at least one image field",
+            );
+            return None;
+        }
+        let numeric = facts.iter().filter(|f| f.is_numeric()).count();
+        let bounds = c.above.is_some() || c.below.is_some();
+        if bounds && numeric != facts.len() {
+            self.err(
+                span(field),
+                "`above`/`below` need numeric fields (faces, width, height, aspect-ratio, alt-length)",
+            );
+            return None;
+        }
+        if !bounds && numeric > 0 && !c.missing.as_ref().is_some_and(|m| m.value) {
+            self.err(
+                span(field),
+                "numeric fields need `above` or `below` (e.g. `faces` with `above: 0`)",
+            );
+            return None;
+        }
+        if (c.terms.is_some() || c.pattern.is_some()) && numeric > 0 {
+            self.err(
+                span(field),
+                "`terms`/`pattern` test text fields, not numbers",
+            );
+            return None;
+        }
+        let terms = match &c.terms {
+            Some(t) => Some(
+                self.terms(&t.value, span(t))?
+                    .into_iter()
+                    .map(|t| caseless::default_case_fold_str(t.trim_matches('*')))
+                    .collect(),
+            ),
+            None => None,
+        };
+        let pattern = match &c.pattern {
+            Some(p) => {
+                let ci = c.ignore_case.as_ref().is_some_and(|b| b.value);
+                if let Err(e) = regex::RegexBuilder::new(&p.value)
+                    .case_insensitive(ci)
+                    .size_limit(1 << 20)
+                    .build()
+                {
+                    self.err(span(p), format!("invalid regex: {e}"));
+                    return None;
+                }
+                Some((p.value.clone(), ci))
+            }
+            None => None,
+        };
+        let mut unless_recorded = Vec::new();
+        if let Some(u) = &c.unless_recorded {
+            for r in u.value.items() {
+                unless_recorded.push(match r.value.as_str() {
+                    "consent" => Recorded::Consent,
+                    "credit" => Recorded::Credit,
+                    "alt" => Recorded::Alt,
+                    other => {
+                        self.err(
+                            span(r),
+                            format!("`unless_recorded: {other}`: expected consent, credit or alt"),
+                        );
+                        return None;
+                    }
+                });
+            }
+        }
+        Some(CheckDef::Image {
+            facts,
+            terms,
+            pattern,
+            above: c.above.as_ref().map(|a| a.value),
+            below: c.below.as_ref().map(|b| b.value),
+            missing: c.missing.as_ref().is_some_and(|m| m.value),
+            unless_recorded,
+        })
     }
 }
 

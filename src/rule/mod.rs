@@ -249,7 +249,7 @@ pub enum Within {
 }
 
 /// The validated `check:` block of a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CheckDef {
     Terms {
         terms: Vec<String>,
@@ -287,9 +287,52 @@ pub enum CheckDef {
     Length {
         max: PerPlatform,
     },
+    /// A test over the attached images' facts (metadata, faces, QR codes, alt text, size).
+    Image {
+        facts: Vec<crate::images::Fact>,
+        /// Text values must contain one of these (case-insensitive).
+        terms: Option<Vec<String>>,
+        /// Text values must match this regex.
+        pattern: Option<(String, bool)>,
+        /// Numbers: fires above / below (either, when both are given).
+        above: Option<f64>,
+        below: Option<f64>,
+        /// Fires when the fact is absent instead of present.
+        missing: bool,
+        /// Silent when the draft records this for the image.
+        unless_recorded: Vec<Recorded>,
+    },
+}
+
+/// What a draft can record about an image that makes an image finding unnecessary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// `consent:` given for the image.
+    Consent,
+    /// `credit:` given, or the draft's text names the holder or carries a photo credit.
+    Credit,
+    /// Alt text given.
+    Alt,
 }
 
 impl CheckDef {
+    /// Rules that only look at links (they also run on links found in QR codes).
+    pub fn is_link_scoped(&self) -> bool {
+        matches!(
+            self,
+            CheckDef::Terms {
+                scope: Scope::Links,
+                ..
+            } | CheckDef::Pattern {
+                scope: Scope::Links,
+                ..
+            } | CheckDef::Validate {
+                scope: Scope::Links,
+                ..
+            }
+        )
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             CheckDef::Terms { .. } => "terms",
@@ -299,6 +342,7 @@ impl CheckDef {
             CheckDef::Position { .. } => "position",
             CheckDef::Count { .. } => "count",
             CheckDef::Length { .. } => "length",
+            CheckDef::Image { .. } => "image",
         }
     }
 }

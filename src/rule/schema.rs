@@ -136,4 +136,32 @@ pub struct RawCheck {
     /// How near (in characters, before or after) `unless` must be; default 40.
     #[serde(default)]
     pub unless_within: Option<Spanned<usize>>,
+    /// `image`: the image fact(s) tested.
+    #[serde(default)]
+    pub field: Option<Spanned<RawOneOrMany>>,
+    #[serde(default)]
+    pub above: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub below: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub missing: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub unless_recorded: Option<Spanned<RawOneOrMany>>,
+}
+
+/// A single name or a list of names.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawOneOrMany {
+    One(Spanned<String>),
+    Many(Vec<Spanned<String>>),
+}
+
+impl RawOneOrMany {
+    pub fn items(&self) -> Vec<&Spanned<String>> {
+        match self {
+            RawOneOrMany::One(s) => vec![s],
+            RawOneOrMany::Many(v) => v.iter().collect(),
+        }
+    }
 }
