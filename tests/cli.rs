@@ -462,3 +462,184 @@ fn human_output_stays_readable_with_many_findings_and_long_lines() {
     assert!(s.len() < 100_000, "{} bytes of output", s.len());
     assert!(s.contains("   --> -:2:1"), "{}", &s[..600.min(s.len())]);
 }
+
+fn fixture(rel: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/images")
+        .join(rel)
+}
+
+#[test]
+fn scrub_writes_a_clean_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("owner.jpg");
+    std::fs::copy(fixture("metadata/owner.jpg"), &src).unwrap();
+    let before = std::fs::read(&src).unwrap();
+    bin()
+        .current_dir(dir.path())
+        .args(["scrub", "--lang", "en", "owner.jpg"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "owner.jpg → owner.clean.jpg: removed EXIF",
+        ));
+    // The original is untouched; the copy has no personal metadata left.
+    assert_eq!(std::fs::read(&src).unwrap(), before);
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "owner.clean.jpg",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["diagnostics"], serde_json::json!([]));
+    // A second run would overwrite owner.clean.jpg: refused, exit 2, file unchanged.
+    let clean = std::fs::read(dir.path().join("owner.clean.jpg")).unwrap();
+    std::fs::write(dir.path().join("owner.clean.jpg"), b"mine").unwrap();
+    bin()
+        .current_dir(dir.path())
+        .args(["scrub", "--lang", "en", "owner.jpg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exists already; not overwritten"));
+    assert_eq!(
+        std::fs::read(dir.path().join("owner.clean.jpg")).unwrap(),
+        b"mine"
+    );
+    assert!(clean.len() < before.len());
+    // --in-place replaces the original, and nothing else is left behind.
+    bin()
+        .current_dir(dir.path())
+        .args(["scrub", "--in-place", "owner.jpg"])
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read(&src).unwrap(), clean);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn scrub_refuses_formats_it_cannot_clean_losslessly() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("metadata/gps-munich.heic"),
+        dir.path().join("a.heic"),
+    )
+    .unwrap();
+    bin()
+        .current_dir(dir.path())
+        .args(["scrub", "--lang", "en", "a.heic"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("HEIC/HEIF is not supported"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn images_are_checked_with_their_draft_and_reported_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("fotos")).unwrap();
+    for f in [
+        "metadata/gps-munich.jpg",
+        "photos/portrait-astronaut.jpg",
+        "qr/qr-url.png",
+    ] {
+        let name = Path::new(f).file_name().unwrap();
+        std::fs::copy(fixture(f), dir.path().join("fotos").join(name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("post.md"),
+        "---\nimages:\n  - path: fotos/gps-munich.jpg\n    alt: Marienplatz\n  - path: fotos/portrait-astronaut.jpg\n    alt: Kollegin\n    consent: true\n---\nHallo!\n\n![](fotos/qr-url.png)\n![Fehlt](fotos/weg.jpg)\n",
+    )
+    .unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "en", "--format", "json", "post.md"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String, u64)> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["image"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("image.gps", "fotos/gps-munich.jpg", 3),
+        ("copyright.image-no-credit", "", 11),
+        ("image.missing-alt", "fotos/qr-url.png", 11),
+        ("image.qr-code", "fotos/qr-url.png", 11),
+        ("platform.link-shortener", "fotos/qr-url.png", 11),
+        ("image.unreadable", "fotos/weg.jpg", 12),
+    ];
+    for w in want {
+        assert!(
+            found.iter().any(|f| (f.0.as_str(), f.1.as_str(), f.2) == w),
+            "missing {w:?} in {found:?}"
+        );
+    }
+    // Consent is recorded for the portrait: no face finding.
+    assert!(
+        !found.iter().any(|f| f.0 == "image.face-consent"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), want.len(), "{found:?}");
+    let gps = &v["files"][0]["diagnostics"][0];
+    assert_eq!(
+        gps["message"],
+        "fotos/gps-munich.jpg contains where it was taken (48.14°N 11.58°E)."
+    );
+    // Exit 0: image findings are advice, and no --deny was given.
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn face_boxes_are_in_json_and_no_pixels_skips_them() {
+    let img = fixture("photos/portrait-astronaut.jpg");
+    let out = bin()
+        .args(["check", "--lang", "en", "--format", "json"])
+        .arg(&img)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"];
+    let face = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "image.face-consent")
+        .unwrap();
+    let r = &face["regions"][0];
+    // The astronaut's face is in the upper middle of the 512×512 portrait.
+    let (x, y, w) = (
+        r["x"].as_u64().unwrap(),
+        r["y"].as_u64().unwrap(),
+        r["width"].as_u64().unwrap(),
+    );
+    assert!(
+        (150..300).contains(&x) && (50..200).contains(&y) && (60..200).contains(&w),
+        "{r}"
+    );
+    let out = bin()
+        .args(["check", "--no-pixels", "--format", "json"])
+        .arg(&img)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["diagnostics"], serde_json::json!([]));
+}

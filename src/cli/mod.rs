@@ -1,6 +1,8 @@
-//! The command line: `check`, `rules` and `explain`. Parsing with clap, then plain functions
+//! The command line: `check`, `rules`, `explain` and `scrub`. Parsing with clap, then plain functions
 //! that return the process exit code (0 ran fine, 1 `--deny` threshold reached, 2 usage or
 //! input errors and broken rule packs). Output goes to the writers passed in.
+
+mod scrub;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -34,6 +36,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule: why it matters, the legal basis, what to do, examples.
     Explain(ExplainArgs),
+    /// Remove EXIF, XMP and IPTC metadata from photos without re-encoding them (writes new files).
+    Scrub(scrub::ScrubArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -190,6 +194,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Check(a) => check(a, out, err),
         Command::Rules(a) => rules(a, out, err),
         Command::Explain(a) => explain(a, out, err),
+        Command::Scrub(a) => scrub::run(a, out, err),
     };
     match code {
         Ok(c) => c,
