@@ -21,9 +21,9 @@ pub const FACE_SIDE: u32 = 1440;
 /// starts at scale 1, so faces need about 40 px in the working copy).
 pub const MIN_FACE: u32 = 20;
 /// Sliding-window step.
-pub const FACE_STEP: u32 = 5;
+pub const FACE_STEP: u32 = 6;
 /// Scale between pyramid levels.
-pub const FACE_PYRAMID: f32 = 0.8;
+pub const FACE_PYRAMID: f32 = 0.7;
 /// QR codes are searched on a copy whose long side is at most this many pixels.
 pub const QR_SIDE: u32 = 1600;
 
@@ -71,6 +71,9 @@ fn image_format(f: Format) -> Option<ImageFormat> {
 
 /// Decode to grey with the limits above. The error text says why in plain words.
 pub fn decode_gray(bytes: &[u8], format: Format) -> Result<Gray, String> {
+    if format == Format::Jpeg {
+        return decode_jpeg_gray(bytes);
+    }
     let fmt = image_format(format).ok_or_else(|| "format cannot be decoded".to_string())?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), fmt);
     let mut limits = Limits::default();
@@ -85,9 +88,6 @@ pub fn decode_gray(bytes: &[u8], format: Format) -> Result<Gray, String> {
         ),
         e => format!("picture data damaged ({e})"),
     })?;
-    if format == Format::Jpeg && super::scrub::jpeg_is_truncated(bytes) {
-        return Err("file is truncated: it ends before the picture is complete".into());
-    }
     let g = img.into_luma8();
     let (width, height) = g.dimensions();
     if width == 0 || height == 0 {
@@ -97,6 +97,46 @@ pub fn decode_gray(bytes: &[u8], format: Format) -> Result<Gray, String> {
         width,
         height,
         data: g.into_raw(),
+    })
+}
+
+/// JPEG straight to grey: only the luma channel is decoded (no chroma upsampling or colour
+/// conversion), which is about twice as fast as decoding colour and converting.
+fn decode_jpeg_gray(bytes: &[u8]) -> Result<Gray, String> {
+    use zune_core::bytestream::ZCursor;
+    use zune_core::colorspace::ColorSpace;
+    use zune_core::options::DecoderOptions;
+    let opts = DecoderOptions::default()
+        .jpeg_set_out_colorspace(ColorSpace::Luma)
+        .set_max_width(MAX_SIDE as usize)
+        .set_max_height(MAX_SIDE as usize);
+    let mut d = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), opts);
+    d.decode_headers()
+        .map_err(|e| format!("picture data damaged ({e:?})"))?;
+    let info = d.info().ok_or("picture data damaged (no frame header)")?;
+    let (w, h) = (info.width as u64, info.height as u64);
+    if w == 0 || h == 0 {
+        return Err("image has no pixels".into());
+    }
+    if w * h > MAX_ALLOC / 4 {
+        return Err(format!(
+            "picture too large to decode safely (limit {MAX_SIDE} px per side, {} MiB)",
+            MAX_ALLOC / (1024 * 1024)
+        ));
+    }
+    let data = d
+        .decode()
+        .map_err(|e| format!("picture data damaged ({e:?})"))?;
+    if data.len() as u64 != w * h {
+        return Err("picture data damaged (unexpected size)".into());
+    }
+    if super::scrub::jpeg_is_truncated(bytes) {
+        return Err("file is truncated: it ends before the picture is complete".into());
+    }
+    Ok(Gray {
+        width: w as u32,
+        height: h as u32,
+        data,
     })
 }
 
