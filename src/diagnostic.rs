@@ -146,6 +146,8 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub acknowledged: usize,
+    /// Findings (acknowledged ones included) per category.
+    pub by_category: std::collections::BTreeMap<Category, usize>,
 }
 
 impl Summary {
@@ -155,6 +157,7 @@ impl Summary {
             self.files_with_errors += 1;
         }
         for d in &r.diagnostics {
+            *self.by_category.entry(d.category).or_default() += 1;
             if d.acknowledged.is_some() {
                 self.acknowledged += 1;
             } else if d.severity == Severity::Warning {

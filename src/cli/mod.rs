@@ -53,6 +53,23 @@ pub enum FormatArg {
     Json,
 }
 
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Readable report with the text quoted (default).
+    Human,
+    /// The stable JSON contract (version 1).
+    Json,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// JUnit XML for CI dashboards.
+    Junit,
+    /// Markdown for a ticket or an e-mail.
+    Markdown,
+}
+
 #[derive(Debug, Args)]
 pub struct Common {
     /// Extra rule pack (a .yaml file or a folder of them); repeatable.
@@ -82,8 +99,8 @@ pub struct CheckArgs {
     #[arg(long, value_parser = parse_platform)]
     pub platform: Option<Platform>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
     /// Exit with 1 when a finding at or above this severity is not acknowledged.
     #[arg(long, value_enum)]
     pub deny: Option<DenyArg>,
@@ -348,11 +365,15 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
         default_platform: Platform::Linkedin,
     };
     let format = match a.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Json => Format::Json,
+        CheckFormat::Human => Format::Human,
+        CheckFormat::Json => Format::Json,
+        CheckFormat::Sarif => Format::Sarif,
+        CheckFormat::Github => Format::Github,
+        CheckFormat::Junit => Format::Junit,
+        CheckFormat::Markdown => Format::Markdown,
     };
     let color = format == Format::Human && a.common.color(io::stdout().is_terminal());
-    let mut renderer = render::renderer(format, lang, color);
+    let mut renderer = render::renderer(format, lang, color, engine.rules());
     let job = Job {
         engine: &engine,
         max_size: a.max_size,

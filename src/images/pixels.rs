@@ -21,7 +21,7 @@ pub const FACE_SIDE: u32 = 1440;
 /// starts at scale 1, so faces need about 40 px in the working copy).
 pub const MIN_FACE: u32 = 20;
 /// Sliding-window step.
-pub const FACE_STEP: u32 = 6;
+pub const FACE_STEP: u32 = 5;
 /// Scale between pyramid levels.
 pub const FACE_PYRAMID: f32 = 0.7;
 /// QR codes are searched on a copy whose long side is at most this many pixels.
