@@ -276,14 +276,18 @@ pub fn faces_with(img: &Gray, p: FaceParams) -> Vec<ImageRegion> {
         return Vec::new();
     };
     let (small, k) = img.shrink(p.side);
-    DETECTOR.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let det = slot.get_or_insert_with(|| {
+    // The detector is taken out of the thread's slot while it runs and put back afterwards:
+    // rustface itself runs on rayon, and a worker waiting inside `detect` may pick up another
+    // image's face search on the same thread, which then builds a detector of its own.
+    let mut det = DETECTOR
+        .with(|cell| cell.borrow_mut().take())
+        .unwrap_or_else(|| {
             let mut d = rustface::create_detector_with_model(model.clone());
             d.set_min_face_size(MIN_FACE);
             d.set_score_thresh(2.0);
             d
         });
+    let found = {
         det.set_pyramid_scale_factor(p.pyramid.clamp(0.5, 0.95));
         det.set_slide_window_step(p.step.max(1), p.step.max(1));
         let data = ImageData::new(&small.data, small.width, small.height);
@@ -305,7 +309,9 @@ pub fn faces_with(img: &Gray, p: FaceParams) -> Vec<ImageRegion> {
             .collect();
         found.sort_by_key(|r| (r.y, r.x));
         found
-    })
+    };
+    DETECTOR.with(|cell| *cell.borrow_mut() = Some(det));
+    found
 }
 
 /// QR code payloads on an upright grey image.
@@ -380,6 +386,20 @@ mod tests {
         assert_eq!(r.data, vec![5, 25]);
         let (same, k) = g.reduce(100);
         assert_eq!((same.width, k), (4, 1));
+    }
+
+    #[test]
+    fn face_search_can_run_nested_in_rayon() {
+        // rustface uses rayon inside `detect`; many searches in parallel used to re-enter the
+        // thread's detector slot ("RefCell already borrowed").
+        use rayon::prelude::*;
+        let g = Gray {
+            width: 240,
+            height: 180,
+            data: (0..240 * 180u32).map(|i| (i * 7919 % 251) as u8).collect(),
+        };
+        let n: usize = (0..24).into_par_iter().map(|_| faces(&g).len()).sum();
+        assert_eq!(n, 0, "noise has no faces");
     }
 
     #[test]
