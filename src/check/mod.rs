@@ -48,6 +48,8 @@ pub struct Context<'a> {
     pub platform: Platform,
     /// Language of the messages (for texts a check builds itself).
     pub lang: crate::platform::Lang,
+    /// The platform's "see more" fold (configurable).
+    pub fold: Option<usize>,
 }
 
 /// One finding of a check: where, plus values for the message placeholders (`{match}`,

@@ -29,7 +29,7 @@ impl Check for PositionCheck {
         };
         let limit = match self.within {
             Some(Within::Chars(n)) => Some(n),
-            Some(Within::Fold) => cx.platform.fold(),
+            Some(Within::Fold) => cx.fold,
             None => None,
         };
         // Markers come in text order, so their visible offsets grow: only the markers before the

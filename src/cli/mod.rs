@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::config::{self, Config};
 use crate::diagnostic::{FileReport, Summary};
 use crate::draft::{self, Draft, InputError};
 use crate::engine::{CheckOptions, Engine};
@@ -17,6 +18,7 @@ use crate::images::ImageOptions;
 use crate::platform::{Lang, Platform};
 use crate::render::{self, Format, RunInfo};
 use crate::rule::{Category, Rule, Severity};
+use std::sync::Arc;
 
 /// Advisory guideline checks for social-media drafts (ad disclosure, data protection,
 /// personality rights, copyright, public-service duties). Never blocks, never edits, never
@@ -38,6 +40,17 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Remove EXIF, XMP and IPTC metadata from photos without re-encoding them (writes new files).
     Scrub(scrub::ScrubArgs),
+    /// Show the effective configuration for a draft or folder, and where each value comes from.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Draft or folder whose configuration to show (default: the current folder).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,6 +88,9 @@ pub struct Common {
     /// Extra rule pack (a .yaml file or a folder of them); repeatable.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.leitplanke.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Language of the messages (default: from LANG; German when it starts with "de").
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
@@ -95,6 +111,9 @@ pub struct CheckArgs {
     /// Read only image metadata; skip decoding pixels (no face or QR-code detection).
     #[arg(long)]
     pub no_pixels: bool,
+    /// Skip files and folders matching this glob while walking folders; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Platform to check for (overrides the draft's front matter).
     #[arg(long, value_parser = parse_platform)]
     pub platform: Option<Platform>,
@@ -171,10 +190,6 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 pub const MAX_SIZE_LIMIT: u64 = 256 * 1024 * 1024;
 
 impl Common {
-    fn lang(&self) -> Lang {
-        self.lang.unwrap_or_else(Lang::from_env)
-    }
-
     fn color(&self, stream_is_terminal: bool) -> bool {
         match self.color {
             ColorChoice::Always => true,
@@ -185,9 +200,41 @@ impl Common {
         }
     }
 
-    /// Built-in packs plus `--rules`; on failure the errors are printed and `Err(2)` returned.
-    fn engine(&self, err: &mut dyn Write) -> Result<Engine, u8> {
+    /// The configuration file for a path: `--config`, else the nearest `.leitplanke.yaml`.
+    fn config_for(&self, path: &Path) -> Option<PathBuf> {
+        match &self.config {
+            Some(c) => Some(c.clone()),
+            None => config::discover(path),
+        }
+    }
+
+    /// Built-in packs, the configuration's packs and `--rules`, with the configuration applied;
+    /// on failure the errors are printed and `Err(2)` returned.
+    fn setup(&self, config_file: Option<&Path>, err: &mut dyn Write) -> Result<Setup, u8> {
+        let color = self.color(io::stderr().is_terminal());
+        let fail = |err: &mut dyn Write, errors: Vec<crate::rule::load::PackError>| {
+            let _ = render::pack_errors::render(err, &errors, color);
+            2
+        };
+        let config = match config_file {
+            Some(p) => Config::load(p).map_err(|e| fail(err, e))?,
+            None => Config::default(),
+        };
         let mut extra = Vec::new();
+        let mut errors = Vec::new();
+        for (p, at) in &config.rules {
+            match crate::rule::load::read_path(p) {
+                Ok(packs) => extra.extend(packs),
+                Err(e) => errors.push(crate::rule::load::PackError::new(
+                    config.source.as_ref().expect("rules come from a file"),
+                    at.clone(),
+                    e,
+                )),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(fail(err, errors));
+        }
         for p in &self.rules {
             match crate::rule::load::read_path(p) {
                 Ok(packs) => extra.extend(packs),
@@ -197,12 +244,130 @@ impl Common {
                 }
             }
         }
-        Engine::with_packs(extra).map_err(|errors| {
-            let color = self.color(io::stderr().is_terminal());
-            let _ = render::pack_errors::render(err, &errors, color);
-            2
-        })
+        let mut sources = crate::rule::builtin::sources();
+        sources.extend(extra);
+        let rules = crate::rule::load::load_all(sources).map_err(|e| fail(err, e))?;
+        let errors = config.check_ids(&rules);
+        if !errors.is_empty() {
+            return Err(fail(err, errors));
+        }
+        let engine = Engine::compile(config.apply(rules)).map_err(|e| fail(err, e))?;
+        Ok(Setup { engine, config })
     }
+
+    /// The setup for the current folder (for `rules`, `explain`, `config`).
+    fn setup_here(&self, err: &mut dyn Write) -> Result<Setup, u8> {
+        let cfg = self.config_for(Path::new("."));
+        self.setup(cfg.as_deref(), err)
+    }
+
+    /// Message language: `--lang`, else the configuration's, else the environment's.
+    fn lang_with(&self, config: &Config) -> Lang {
+        self.lang.or(config.lang).unwrap_or_else(Lang::from_env)
+    }
+}
+
+/// `leitplanke config`: every setting with its value and origin.
+fn show_config(a: ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let file = a.common.config_for(&a.path);
+    let setup = match a.common.setup(file.as_deref(), err) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let c = &setup.config;
+    let name = c
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let from = |key: &str| -> Vec<String> {
+        c.origins
+            .iter()
+            .filter(|o| o.key == key || o.key.starts_with(&format!("{key}.")))
+            .map(|o| format!("{}: {}  # {name}:{}", o.key, o.value, o.line))
+            .collect()
+    };
+    match &c.path {
+        Some(p) => writeln!(
+            out,
+            "# configuration file: {}{}",
+            p.display(),
+            if a.common.config.is_some() {
+                " (--config)"
+            } else {
+                " (nearest .leitplanke.yaml)"
+            }
+        )?,
+        None => writeln!(out, "# no configuration file: built-in defaults")?,
+    }
+    let lang_origin = if a.common.lang.is_some() {
+        "--lang".to_string()
+    } else if c.lang.is_some() {
+        from("lang").join("")
+    } else {
+        "environment (LC_ALL, LC_MESSAGES, LANG)".to_string()
+    };
+    let lang = a.common.lang_with(c);
+    if c.lang.is_some() && a.common.lang.is_none() {
+        writeln!(out, "{lang_origin}")?;
+    } else {
+        writeln!(out, "lang: {}  # {lang_origin}", lang.name())?;
+    }
+    match c.platform {
+        Some(_) => writeln!(out, "{}", from("platform").join(""))?,
+        None => writeln!(
+            out,
+            "platform: linkedin  # default (a draft's front matter and --platform win)"
+        )?,
+    }
+    let rules = setup.engine.rules();
+    writeln!(
+        out,
+        "# {} rules active ({} built in; extra packs: {})",
+        rules.len(),
+        crate::rule::builtin::PACKS.len(),
+        if c.rules.is_empty() && a.common.rules.is_empty() {
+            "none".to_string()
+        } else {
+            c.rules
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .chain(
+                    a.common
+                        .rules
+                        .iter()
+                        .map(|p| format!("{} (--rules)", p.display())),
+                )
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    )?;
+    for key in ["rules", "disable", "severity", "allow", "fold"] {
+        for line in from(key) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    for p in [
+        Platform::Linkedin,
+        Platform::Instagram,
+        Platform::Facebook,
+        Platform::X,
+        Platform::Mastodon,
+        Platform::Tiktok,
+    ] {
+        if !c.fold.iter().any(|(q, _)| *q == p)
+            && let Some(n) = p.fold()
+        {
+            writeln!(out, "fold.{}: {n}  # built in", p.name())?;
+        }
+    }
+    Ok(0)
+}
+
+/// A compiled engine with the configuration it was built from.
+pub struct Setup {
+    pub engine: Engine,
+    pub config: Config,
 }
 
 /// Run the CLI with the given arguments; returns the exit code.
@@ -212,6 +377,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Rules(a) => rules(a, out, err),
         Command::Explain(a) => explain(a, out, err),
         Command::Scrub(a) => scrub::run(a, out, err),
+        Command::Config(a) => show_config(a, out, err),
     };
     match code {
         Ok(c) => c,
@@ -247,15 +413,62 @@ const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// Find the inputs on a thread of their own and hand them over in order, so that checking
 /// starts while folders are still being walked (and a huge folder is never held as a list).
-fn stream_inputs(paths: Vec<String>) -> std::sync::mpsc::Receiver<Input> {
+fn stream_inputs(
+    paths: Vec<String>,
+    exclude: Option<ignore::overrides::Override>,
+    config: Option<PathBuf>,
+) -> std::sync::mpsc::Receiver<(Input, Option<PathBuf>)> {
     let (tx, rx) = std::sync::mpsc::sync_channel(4 * BATCH);
-    std::thread::spawn(move || collect_inputs(&paths, |i| tx.send(i).is_ok()));
+    std::thread::spawn(move || {
+        // The nearest configuration, looked up once per folder.
+        let mut by_dir: std::collections::HashMap<PathBuf, Option<PathBuf>> = Default::default();
+        let mut config_of = |i: &Input| -> Option<PathBuf> {
+            if let Some(c) = &config {
+                return Some(c.clone());
+            }
+            let p = match i {
+                Input::Stdin => PathBuf::from("-"),
+                Input::File(p) | Input::Image(p) => p.clone(),
+                Input::Missing(p) => PathBuf::from(p),
+            };
+            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            by_dir
+                .entry(dir)
+                .or_insert_with(|| config::discover(&p))
+                .clone()
+        };
+        collect_inputs(&paths, exclude.as_ref(), |i| {
+            let c = config_of(&i);
+            tx.send((i, c)).is_ok()
+        })
+    });
     rx
+}
+
+/// `--exclude` globs as an ignore override (matching paths are skipped).
+fn exclude_globs(globs: &[String]) -> Result<Option<ignore::overrides::Override>, String> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut b = ignore::overrides::OverrideBuilder::new(".");
+    for g in globs {
+        b.add(&format!("!{g}"))
+            .map_err(|e| format!("--exclude {g}: {e}"))?;
+    }
+    b.build().map(Some).map_err(|e| e.to_string())
+}
+
+fn excluded(ov: Option<&ignore::overrides::Override>, p: &Path, is_dir: bool) -> bool {
+    ov.is_some_and(|o| o.matched(p, is_dir).is_ignore())
 }
 
 /// Walk the given paths in a fixed order, passing each input to `emit` (which returns false to
 /// stop).
-fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
+fn collect_inputs(
+    paths: &[String],
+    exclude: Option<&ignore::overrides::Override>,
+    mut emit: impl FnMut(Input) -> bool,
+) {
     for p in paths {
         if p == "-" {
             if !emit(Input::Stdin) {
@@ -266,9 +479,19 @@ fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
         let path = Path::new(p);
         if path.is_dir() {
             // Sorted per folder while walking: deterministic order without sorting paths.
-            let found = ignore::WalkBuilder::new(path)
-                .require_git(false)
-                .sort_by_file_name(|a, b| a.cmp(b))
+            let mut walk = ignore::WalkBuilder::new(path);
+            walk.require_git(false).sort_by_file_name(|a, b| a.cmp(b));
+            if let Some(ov) = exclude {
+                let ov = ov.clone();
+                walk.filter_entry(move |e| {
+                    !excluded(
+                        Some(&ov),
+                        e.path(),
+                        e.file_type().is_some_and(|t| t.is_dir()),
+                    )
+                });
+            }
+            let found = walk
                 .build()
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
@@ -284,6 +507,9 @@ fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
                 }
             }
         } else if path.exists() {
+            if excluded(exclude, path, false) {
+                continue;
+            }
             let input = if crate::images::has_image_extension(path) {
                 Input::Image(path.to_path_buf())
             } else {
@@ -300,16 +526,20 @@ fn collect_inputs(paths: &[String], mut emit: impl FnMut(Input) -> bool) {
 
 /// What every draft of a run shares: size limit, options, images from the command line.
 struct Job<'a> {
-    engine: &'a Engine,
     max_size: u64,
-    opts: CheckOptions,
     images: &'a [PathBuf],
     image_opts: ImageOptions,
     format: Format,
 }
 
-fn check_one(job: &Job, input: &Input) -> FileReport {
-    let (engine, max_size, opts) = (job.engine, job.max_size, &job.opts);
+/// A configuration's engine and the options it implies.
+struct Prepared {
+    setup: Setup,
+    opts: CheckOptions,
+}
+
+fn check_one(job: &Job, prep: &Prepared, input: &Input) -> FileReport {
+    let (engine, max_size, opts) = (&prep.setup.engine, job.max_size, &prep.opts);
     let name = input.display();
     let text: Result<String, InputError> = match input {
         Input::Stdin => draft::read_limited(io::stdin().lock(), max_size),
@@ -341,8 +571,8 @@ fn check_one(job: &Job, input: &Input) -> FileReport {
 
 /// Check one input and, for JSON, render it right away on the same worker thread (the text is
 /// then no longer needed).
-fn check_and_render(job: &Job, input: &Input) -> FileReport {
-    let mut r = check_one(job, input);
+fn check_and_render(job: &Job, prep: &Prepared, input: &Input) -> FileReport {
+    let mut r = check_one(job, prep, input);
     if job.format == Format::Json {
         r.rendered = Some(render::json_file_bytes(&r));
         r.source = None;
@@ -354,15 +584,19 @@ fn check_and_render(job: &Job, input: &Input) -> FileReport {
 const BATCH: usize = 256;
 
 fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    let lang = a.common.lang();
-    let engine = match a.common.engine(err) {
-        Ok(e) => e,
+    // The configuration of the current folder decides the language of the report itself and
+    // the rule list of formats that print one (SARIF); each draft is checked with its own.
+    let here = match a.common.setup_here(err) {
+        Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let opts = CheckOptions {
-        lang,
-        platform: a.platform,
-        default_platform: Platform::Linkedin,
+    let lang = a.common.lang_with(&here.config);
+    let exclude = match exclude_globs(&a.exclude) {
+        Ok(e) => e,
+        Err(e) => {
+            writeln!(err, "leitplanke: {e}")?;
+            return Ok(2);
+        }
     };
     let format = match a.format {
         CheckFormat::Human => Format::Human,
@@ -373,17 +607,22 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
         CheckFormat::Markdown => Format::Markdown,
     };
     let color = format == Format::Human && a.common.color(io::stdout().is_terminal());
-    let mut renderer = render::renderer(format, lang, color, engine.rules());
-    let job = Job {
-        engine: &engine,
-        max_size: a.max_size,
-        opts,
-        images: &a.images,
-        image_opts: ImageOptions {
-            pixels: !a.no_pixels,
-        },
-        format,
+    let mut renderer = render::renderer(format, lang, color, here.engine.rules());
+    let prepare = |setup: Setup| -> Arc<Prepared> {
+        let c = &setup.config;
+        let opts = CheckOptions {
+            lang: a.common.lang_with(c),
+            platform: a.platform,
+            default_platform: c.platform.unwrap_or(Platform::Linkedin),
+            allow: Arc::new(c.allow.clone()),
+            folds: c.fold.clone(),
+        };
+        Arc::new(Prepared { setup, opts })
     };
+    let here_key = here.config.path.clone();
+    let mut prepared: std::collections::HashMap<Option<PathBuf>, Arc<Prepared>> =
+        Default::default();
+    prepared.insert(here_key, prepare(here));
     // Images alone: each is checked on its own.
     let paths = if a.paths.is_empty() {
         a.images.iter().map(|p| p.display().to_string()).collect()
@@ -391,13 +630,17 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
         a.paths.clone()
     };
     let job = &Job {
-        images: if a.paths.is_empty() { &[] } else { job.images },
-        ..job
+        max_size: a.max_size,
+        images: if a.paths.is_empty() { &[] } else { &a.images },
+        image_opts: ImageOptions {
+            pixels: !a.no_pixels,
+        },
+        format,
     };
-    let inputs = stream_inputs(paths);
+    let inputs = stream_inputs(paths, exclude, a.common.config.clone());
     let mut inputs = inputs.iter();
-    let mut next_batch = move || -> Option<Vec<Input>> {
-        let batch: Vec<Input> = inputs.by_ref().take(BATCH).collect();
+    let mut next_batch = move || -> Option<Vec<(Input, Option<PathBuf>)>> {
+        let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
         (!batch.is_empty()).then_some(batch)
     };
     let mut summary = Summary::default();
@@ -408,16 +651,41 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     });
     // Batches are checked in parallel while the previous batch is written, in input order;
     // at most two batches are in memory, however many drafts there are.
-    let process = |chunk: &[Input]| -> Vec<FileReport> {
+    let process = |chunk: &[(Input, Arc<Prepared>)]| -> Vec<FileReport> {
         if chunk.len() == 1 {
-            vec![check_and_render(job, &chunk[0])]
+            vec![check_and_render(job, &chunk[0].1, &chunk[0].0)]
         } else {
-            chunk.par_iter().map(|i| check_and_render(job, i)).collect()
+            chunk
+                .par_iter()
+                .map(|(i, p)| check_and_render(job, p, i))
+                .collect()
         }
     };
     let mut pending: Option<Vec<FileReport>> = None;
     loop {
-        let next_chunk = next_batch();
+        let next_chunk = match next_batch() {
+            None => None,
+            Some(batch) => {
+                // New configurations are loaded here, on the main thread; a broken one stops
+                // the run with its located errors.
+                let mut with = Vec::with_capacity(batch.len());
+                for (input, cfg) in batch {
+                    let p = match prepared.get(&cfg) {
+                        Some(p) => p.clone(),
+                        None => match a.common.setup(cfg.as_deref(), err) {
+                            Ok(setup) => {
+                                let p = prepare(setup);
+                                prepared.insert(cfg, p.clone());
+                                p
+                            }
+                            Err(code) => return Ok(code),
+                        },
+                    };
+                    with.push((input, p));
+                }
+                Some(with)
+            }
+        };
         if next_chunk.is_none() && pending.is_none() {
             break;
         }
@@ -462,11 +730,12 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
 }
 
 fn rules(a: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    let lang = a.common.lang();
-    let engine = match a.common.engine(err) {
-        Ok(e) => e,
+    let setup = match a.common.setup_here(err) {
+        Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    let lang = a.common.lang_with(&setup.config);
+    let engine = setup.engine;
     if a.format == FormatArg::Json {
         let list: Vec<serde_json::Value> = engine
             .rules()
@@ -551,11 +820,12 @@ fn first_sentence(s: &str) -> String {
 }
 
 fn explain(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    let lang = a.common.lang();
-    let engine = match a.common.engine(err) {
-        Ok(e) => e,
+    let setup = match a.common.setup_here(err) {
+        Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    let lang = a.common.lang_with(&setup.config);
+    let engine = setup.engine;
     let Some(r) = engine.rule(&a.id) else {
         let close = crate::rule::closest_ids(&a.id, engine.rules().iter().map(|r| r.id.as_str()));
         match lang {

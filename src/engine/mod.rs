@@ -58,7 +58,7 @@ struct CompiledRegex {
 }
 
 /// Options for one check run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// Language of leitplanke's messages.
     pub lang: Lang,
@@ -66,6 +66,10 @@ pub struct CheckOptions {
     pub platform: Option<Platform>,
     /// Platform when neither the option nor the draft names one.
     pub default_platform: Platform,
+    /// Values never reported (configuration `allow:`).
+    pub allow: std::sync::Arc<crate::config::Allow>,
+    /// "See more" folds that differ from the built-in ones.
+    pub folds: Vec<(Platform, usize)>,
 }
 
 impl Default for CheckOptions {
@@ -74,7 +78,20 @@ impl Default for CheckOptions {
             lang: Lang::De,
             platform: None,
             default_platform: Platform::Linkedin,
+            allow: Default::default(),
+            folds: Vec::new(),
         }
+    }
+}
+
+impl CheckOptions {
+    /// The fold of a platform, configured or built in.
+    pub fn fold(&self, p: Platform) -> Option<usize> {
+        self.folds
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map(|(_, n)| *n)
+            .or(p.fold())
     }
 }
 
@@ -646,6 +663,7 @@ impl Engine {
             hits: &hits,
             platform,
             lang: opts.lang,
+            fold: opts.fold(platform),
         };
         let lang = std::cell::OnceCell::new();
         let mut found: Vec<(&Rule, Finding)> = Vec::new();
@@ -673,6 +691,13 @@ impl Engine {
             }));
         }
         self.qr_links(draft, opts, &mut found);
+        if !opts.allow.is_empty() {
+            found.retain(|(_, f)| {
+                let vars: Vec<&str> = f.vars.iter().map(|(_, v)| v.as_str()).collect();
+                let text = draft.source.get(f.range.clone()).unwrap_or("");
+                !opts.allow.allows(text, &vars)
+            });
+        }
         found.sort_by(|(ra, a), (rb, b)| {
             (a.range.start, a.range.end, a.image, &ra.id).cmp(&(
                 b.range.start,
@@ -719,14 +744,16 @@ impl Engine {
                 }
                 let mini = Draft::parse("qr", payload.trim().to_string());
                 let hits = self.scan(&mini);
+                let platform = opts
+                    .platform
+                    .or(draft.front.platform)
+                    .unwrap_or(opts.default_platform);
                 let cx = Context {
                     draft: &mini,
                     hits: &hits,
-                    platform: opts
-                        .platform
-                        .or(draft.front.platform)
-                        .unwrap_or(opts.default_platform),
+                    platform,
                     lang: opts.lang,
+                    fold: opts.fold(platform),
                 };
                 let mut out = Vec::new();
                 for (rule, check) in self.rules.iter().zip(&self.checks) {

@@ -23,7 +23,13 @@ pub fn render(w: &mut dyn Write, errors: &[PackError], color: bool) -> io::Resul
                     .with_index_type(IndexType::Byte)
                     .with_color(color),
             )
-            .with_message("broken rule pack")
+            .with_message(
+                if crate::config::FILE_NAMES.iter().any(|n| path.ends_with(n)) {
+                    "broken configuration"
+                } else {
+                    "broken rule pack"
+                },
+            )
             .with_label(
                 Label::new((path, span))
                     .with_message(&e.message)

@@ -135,6 +135,30 @@ pub fn load_all(packs: Vec<(String, String)>) -> Result<Vec<Rule>, Vec<PackError
 }
 
 /// Parse and validate one pack.
+/// A YAML parse error, located (some scanner errors carry only line and column).
+pub fn yaml_error(source: &Arc<PackSource>, e: &serde_saphyr::Error) -> PackError {
+    let range = e
+        .location()
+        .and_then(|l| {
+            let sp = l.span();
+            let start = sp.byte_offset()? as usize;
+            Some(start..start + sp.byte_len().unwrap_or(1) as usize)
+        })
+        .or_else(|| {
+            let l = e.location()?;
+            let li = LineIndex::new(&source.text);
+            let start = li.line_start(l.line() as usize)?;
+            let off: usize = source.text[start..]
+                .chars()
+                .take(l.column().saturating_sub(1) as usize)
+                .map(char::len_utf8)
+                .sum();
+            Some(start + off..start + off + 1)
+        })
+        .unwrap_or(0..0);
+    PackError::new(source, range, plain_message(e))
+}
+
 pub fn load_pack(path: &str, text: String) -> Result<Vec<Rule>, Vec<PackError>> {
     let source = Arc::new(PackSource {
         path: path.to_string(),
@@ -149,29 +173,7 @@ pub fn load_pack(path: &str, text: String) -> Result<Vec<Rule>, Vec<PackError>> 
     }
     let raw: RawPack = match serde_saphyr::from_str(&source.text) {
         Ok(r) => r,
-        Err(e) => {
-            let range = e
-                .location()
-                .and_then(|l| {
-                    let sp = l.span();
-                    let start = sp.byte_offset()? as usize;
-                    Some(start..start + sp.byte_len().unwrap_or(1) as usize)
-                })
-                .or_else(|| {
-                    // No byte offset (some scanner errors): derive it from line/column.
-                    let l = e.location()?;
-                    let li = LineIndex::new(&source.text);
-                    let start = li.line_start(l.line() as usize)?;
-                    let off: usize = source.text[start..]
-                        .chars()
-                        .take(l.column().saturating_sub(1) as usize)
-                        .map(char::len_utf8)
-                        .sum();
-                    Some(start + off..start + off + 1)
-                })
-                .unwrap_or(0..0);
-            return Err(vec![PackError::new(&source, range, plain_message(&e))]);
-        }
+        Err(e) => return Err(vec![yaml_error(&source, &e)]),
     };
     let mut errors = Vec::new();
     let mut rules = Vec::new();
