@@ -421,27 +421,63 @@ fn acknowledgements_need_a_known_rule_and_a_reason() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let w = v["files"][0]["warnings"].as_array().unwrap();
+    let d = v["files"][0]["diagnostics"].as_array().unwrap();
+    let get = |id: &str| {
+        d.iter()
+            .find(|x| x["rule"] == id)
+            .unwrap_or_else(|| panic!("{id}: {d:?}"))
+    };
+    // Both problems are findings of their own, at the acknowledgement's rule id.
+    let unknown = get("ack.unknown-rule");
     assert!(
-        w[0]["message"]
+        unknown["message"]
             .as_str()
             .unwrap()
-            .contains("unknown rule `privacy.emial` (privacy.email"),
-        "{w:?}"
+            .contains("no rule `privacy.emial` (similar: privacy.email"),
+        "{unknown}"
     );
-    assert_eq!(w[0]["line"], 3);
-    assert!(
-        w[1]["message"]
-            .as_str()
-            .unwrap()
-            .contains("without a reason"),
-        "{w:?}"
+    assert_eq!(
+        (unknown["line"].as_u64(), unknown["column"].as_u64()),
+        (Some(3), Some(3))
     );
+    assert_eq!(get("ack.missing-reason")["line"], 4);
     // The finding itself stays open.
     assert_eq!(
-        v["files"][0]["diagnostics"][0]["acknowledged"],
+        get("privacy.email")["acknowledged"],
         serde_json::Value::Null
     );
+}
+
+#[test]
+fn inline_acknowledgements_cover_the_next_paragraph_and_stale_ones_are_reported() {
+    let text = "<!-- leitplanke: ack privacy.email — Adresse steht im Impressum -->\nMail: erika.mustermann@muenchen.de\n\nOder: max.muster@gmx.de\n\n<!-- leitplanke: ack privacy.phone — Servicenummer -->\nDanke!\n";
+    let out = bin()
+        .args([
+            "check", "--format", "json", "--lang", "en", "--deny", "info", "-",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = v["files"][0]["diagnostics"].as_array().unwrap();
+    let emails: Vec<(u64, &serde_json::Value)> = d
+        .iter()
+        .filter(|x| x["rule"] == "privacy.email")
+        .map(|x| (x["line"].as_u64().unwrap(), &x["acknowledged"]))
+        .collect();
+    assert_eq!(
+        emails,
+        [
+            (2, &serde_json::json!("Adresse steht im Impressum")),
+            (4, &serde_json::Value::Null)
+        ]
+    );
+    let stale = d.iter().find(|x| x["rule"] == "ack.stale").unwrap();
+    assert_eq!(stale["line"], 6);
+    assert_eq!(stale["severity"], "info");
+    assert_eq!(v["summary"]["acknowledged"], 1);
+    // --deny info: the open e-mail finding and the stale note count, the acknowledged one not.
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -76,7 +76,8 @@ fn every_rule_is_documented_in_both_languages() {
                 "duty",
                 "platform",
                 "a11y",
-                "image"
+                "image",
+                "ack"
             ]
             .contains(&prefix),
             "{}: unexpected area prefix",
@@ -109,10 +110,11 @@ fn message_placeholders_are_known() {
     let text_known = ["{match}", "{count}", "{max}", "{platform}", "{offset}"];
     let image_known = ["{image}", "{value}"];
     for r in engine.rules() {
-        let known: &[&str] = if r.check.kind() == "image" {
-            &image_known
-        } else {
-            &text_known
+        let ack_known = ["{match}", "{closest}"];
+        let known: &[&str] = match r.check.kind() {
+            "image" => &image_known,
+            "acknowledgement" => &ack_known,
+            _ => &text_known,
         };
         for t in [
             &r.message.de,

@@ -2,6 +2,7 @@
 //! terms or regexes itself: the engine scans once and hands every check the shared [`Hits`]; a
 //! check only filters them by scope and position and reports spans.
 
+pub mod acknowledgement;
 mod count;
 mod image;
 mod length;
@@ -13,6 +14,7 @@ mod validate;
 
 use std::ops::Range;
 
+pub use acknowledgement::AckCheck;
 pub use count::{CountCheck, Counted};
 pub use image::ImageCheck;
 pub use length::LengthCheck;

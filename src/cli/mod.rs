@@ -561,8 +561,6 @@ fn check_one(job: &Job, prep: &Prepared, input: &Input) -> FileReport {
             }
             d.inspect_images(job.image_opts);
             let diags = engine.check(&d, opts);
-            let ack_warnings = engine.acknowledgement_warnings(&d);
-            d.front.warnings.extend(ack_warnings);
             FileReport::checked(d, diags, opts.lang)
         }
         Err(e) => FileReport::failed(name, &e, opts.lang),

@@ -70,6 +70,8 @@ pub struct Ack {
     pub reason: String,
     /// Byte range of the rule id key in the original file.
     pub range: Range<usize>,
+    /// The part of the draft it covers (`None`: the whole draft).
+    pub scope: Option<Range<usize>>,
 }
 
 /// A front-matter problem that is not fatal: the key or value is ignored.
@@ -228,6 +230,7 @@ pub fn parse(yaml: &str, base: usize) -> Result<FrontMatter, FrontMatterError> {
         fm.fields
             .push(("acknowledge".into(), span_of(&reason, base)));
         fm.acknowledge.push(Ack {
+            scope: None,
             range: span_of(&rule, base),
             rule: rule.value,
             reason: reason.value,

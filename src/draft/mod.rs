@@ -3,6 +3,7 @@
 //! positions are byte offsets into the original text, so diagnostics point at the file as the
 //! author sees it.
 
+pub mod acks;
 pub mod attachments;
 pub mod front_matter;
 pub mod structure;
@@ -39,6 +40,8 @@ pub struct Draft {
     /// NFKC + case-folded view of `source` (the term automaton runs here).
     pub folded: View,
     pub structure: Structure,
+    /// Acknowledgements: the front matter's (whole draft) and inline ones (next paragraph).
+    pub acks: Vec<Ack>,
     /// Images named in the front matter, the body or on the command line.
     pub images: Vec<crate::images::Attachment>,
     /// A front-matter block that could not be parsed (the body is still checked).
@@ -74,8 +77,13 @@ impl Draft {
         let (normalized, folded) = View::pair(&source);
         let path = path.into();
         let images = attachments::collect(&path, &source, body.clone(), &front);
+        let mut acks = front.acknowledge.clone();
+        if memchr::memmem::find(source[body.clone()].as_bytes(), b"<!--").is_some() {
+            acks.extend(acks::inline(&source, body.clone(), &structure.paragraphs));
+        }
         Draft {
             path,
+            acks,
             images,
             normalized,
             folded,

@@ -20,7 +20,6 @@ use crate::check::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::draft::Draft;
-use crate::draft::front_matter::FrontMatterWarning;
 use crate::platform::{Lang, Platform};
 use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule, Scope};
 use crate::text::{Positioner, word_bounded};
@@ -285,6 +284,9 @@ impl Compiler {
                 scope: scope.clone(),
             }),
             CheckDef::Length { max } => Box::new(LengthCheck { max: max.clone() }),
+            CheckDef::Acknowledgement { problem } => {
+                Box::new(crate::check::AckCheck { problem: *problem })
+            }
             CheckDef::Image {
                 facts,
                 terms,
@@ -596,48 +598,6 @@ impl Engine {
         if en > de { Lang::En } else { Lang::De }
     }
 
-    /// Problems with the draft's `acknowledge:` entries: unknown rule ids (with the closest
-    /// known ones) and entries without a reason. Reported as warnings; such entries acknowledge
-    /// nothing.
-    pub fn acknowledgement_warnings(&self, draft: &Draft) -> Vec<FrontMatterWarning> {
-        let mut out = Vec::new();
-        for ack in &draft.front.acknowledge {
-            if self.rule(&ack.rule).is_none() {
-                let close =
-                    crate::rule::closest_ids(&ack.rule, self.rules.iter().map(|r| r.id.as_str()));
-                let hint = if close.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", close.join(", "))
-                };
-                out.push(FrontMatterWarning {
-                    message_de: format!(
-                        "`acknowledge` nennt die unbekannte Regel `{}`{hint}",
-                        ack.rule
-                    ),
-                    message_en: format!(
-                        "`acknowledge` names the unknown rule `{}`{hint}",
-                        ack.rule
-                    ),
-                    range: ack.range.clone(),
-                });
-            } else if ack.reason.trim().is_empty() {
-                out.push(FrontMatterWarning {
-                    message_de: format!(
-                        "Bestätigung von `{}` ohne Begründung zählt nicht: bitte kurz schreiben, warum der Hinweis nicht zutrifft",
-                        ack.rule
-                    ),
-                    message_en: format!(
-                        "acknowledging `{}` without a reason does not count: say briefly why the finding does not apply",
-                        ack.rule
-                    ),
-                    range: ack.range.clone(),
-                });
-            }
-        }
-        out
-    }
-
     /// Check one of a rule's own examples. The example is read as if it were a draft lying next
     /// to the rule's pack, so image paths in examples are relative to the pack file.
     pub fn check_example(
@@ -709,15 +669,49 @@ impl Engine {
         found.dedup_by(|(ra, a), (rb, b)| {
             ra.id == rb.id && a.range == b.range && a.image == b.image
         });
-        let mut starts = Positioner::new(&draft.source, &draft.lines);
-        found
+        // Acknowledgements: which findings they cover, and what is wrong with them.
+        let review = crate::check::acknowledgement::review(
+            &draft.acks,
+            found.iter().map(|(r, f)| (r.id.as_str(), &f.range)),
+            |id| self.rule(id).is_some(),
+        );
+        let mut all: Vec<(&Rule, Finding, Option<String>)> = found
             .into_iter()
-            .map(|(rule, f)| {
+            .zip(review.reasons)
+            .map(|((r, f), why)| (r, f, why))
+            .collect();
+        for (problem, i) in review.problems {
+            let Some(rule) = self.rules.iter().find(
+                |r| matches!(r.check, CheckDef::Acknowledgement { problem: p } if p == problem),
+            ) else {
+                continue;
+            };
+            let ack = &draft.acks[i];
+            let close =
+                crate::rule::closest_ids(&ack.rule, self.rules.iter().map(|r| r.id.as_str()));
+            let f = Finding::at(crate::text::clamp_span(&draft.source, ack.range.clone()))
+                .var("match", &ack.rule)
+                .var(
+                    "closest",
+                    if close.is_empty() {
+                        "–".to_string()
+                    } else {
+                        close.join(", ")
+                    },
+                );
+            all.push((rule, f, None));
+        }
+        all.sort_by_key(|(_, f, _)| (f.range.start, f.range.end));
+        let mut starts = Positioner::new(&draft.source, &draft.lines);
+        all.into_iter()
+            .map(|(rule, f, why)| {
                 let start = starts.line_col(f.range.start);
                 let mut ends = Positioner::new(&draft.source, &draft.lines);
                 ends.seed(f.range.start, start);
                 let end = ends.line_col(f.range.end);
-                self.diagnostic(rule, draft, f, opts.lang, start, end)
+                let mut d = self.diagnostic(rule, draft, f, opts.lang, start, end);
+                d.acknowledged = why;
+                d
             })
             .collect()
     }
@@ -800,12 +794,7 @@ impl Engine {
             }
             s
         };
-        let acknowledged = d
-            .front
-            .acknowledge
-            .iter()
-            .find(|a| a.rule == rule.id && !a.reason.trim().is_empty())
-            .map(|a| a.reason.clone());
+        let acknowledged = None;
         let mut message = fill(rule.message.get(lang));
         if f.vars.iter().any(|(k, _)| *k == "qr") && rule.check.is_link_scoped() {
             message = match lang {

@@ -200,7 +200,15 @@ struct Cx<'a> {
 }
 
 const KINDS: &[&str] = &[
-    "terms", "pattern", "validate", "requires", "position", "count", "length", "image",
+    "terms",
+    "pattern",
+    "validate",
+    "requires",
+    "position",
+    "count",
+    "length",
+    "image",
+    "acknowledgement",
 ];
 
 impl Cx<'_> {
@@ -505,6 +513,7 @@ impl Cx<'_> {
             "position" => &["trigger", "marker", "within", "outside", "scope"],
             "count" => &["of", "matcher", "max", "scope"],
             "length" => &["max"],
+            "acknowledgement" => &["problem"],
             "image" => &[
                 "field",
                 "terms",
@@ -526,7 +535,8 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let present: [(&str, Option<Range<usize>>); 22] = [
+        let present: [(&str, Option<Range<usize>>); 23] = [
+            ("problem", c.problem.as_ref().map(span)),
             ("field", c.field.as_ref().map(span)),
             ("above", c.above.as_ref().map(span)),
             ("below", c.below.as_ref().map(span)),
@@ -723,6 +733,28 @@ impl Cx<'_> {
                 }
             }
             "image" => self.image_check(&c, at)?,
+            "acknowledgement" => {
+                use crate::rule::AckProblem;
+                let Some(p) = &c.problem else {
+                    missing(self, "problem");
+                    return None;
+                };
+                let problem = match p.value.as_str() {
+                    "missing-reason" => AckProblem::MissingReason,
+                    "unknown-rule" => AckProblem::UnknownRule,
+                    "stale" => AckProblem::Stale,
+                    other => {
+                        self.err(
+                            span(p),
+                            format!(
+                                "`problem: {other}`: expected missing-reason, unknown-rule or stale"
+                            ),
+                        );
+                        return None;
+                    }
+                };
+                CheckDef::Acknowledgement { problem }
+            }
             _ => unreachable!("kind checked above"),
         };
         if self.errors.len() > before {

@@ -28,10 +28,12 @@ pub enum Category {
     PublicService,
     Platform,
     Accessibility,
+    /// The draft's own review notes (acknowledgements).
+    Review,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::AdDisclosure,
         Category::DataProtection,
         Category::PersonalityRights,
@@ -39,6 +41,7 @@ impl Category {
         Category::PublicService,
         Category::Platform,
         Category::Accessibility,
+        Category::Review,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Category {
             Category::PublicService => "public-service",
             Category::Platform => "platform",
             Category::Accessibility => "accessibility",
+            Category::Review => "review",
         }
     }
 
@@ -70,6 +74,8 @@ impl Category {
             (Category::Platform, Lang::En) => "Platform",
             (Category::Accessibility, Lang::De) => "Barrierefreiheit",
             (Category::Accessibility, Lang::En) => "Accessibility",
+            (Category::Review, Lang::De) => "Prüfvermerke",
+            (Category::Review, Lang::En) => "Review notes",
         }
     }
 }
@@ -287,6 +293,10 @@ pub enum CheckDef {
     Length {
         max: PerPlatform,
     },
+    /// Problems with the draft's acknowledgements (found by the engine after all other rules).
+    Acknowledgement {
+        problem: AckProblem,
+    },
     /// A test over the attached images' facts (metadata, faces, QR codes, alt text, size).
     Image {
         facts: Vec<crate::images::Fact>,
@@ -302,6 +312,17 @@ pub enum CheckDef {
         /// Silent when the draft records this for the image.
         unless_recorded: Vec<Recorded>,
     },
+}
+
+/// What can be wrong with an acknowledgement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AckProblem {
+    /// No reason given.
+    MissingReason,
+    /// The rule id does not exist.
+    UnknownRule,
+    /// Nothing it could acknowledge was found (any more).
+    Stale,
 }
 
 /// What a draft can record about an image that makes an image finding unnecessary.
@@ -343,6 +364,7 @@ impl CheckDef {
             CheckDef::Count { .. } => "count",
             CheckDef::Length { .. } => "length",
             CheckDef::Image { .. } => "image",
+            CheckDef::Acknowledgement { .. } => "acknowledgement",
         }
     }
 }

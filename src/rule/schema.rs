@@ -147,6 +147,9 @@ pub struct RawCheck {
     pub missing: Option<Spanned<bool>>,
     #[serde(default)]
     pub unless_recorded: Option<Spanned<RawOneOrMany>>,
+    /// `acknowledgement`: which problem the rule reports.
+    #[serde(default)]
+    pub problem: Option<Spanned<String>>,
 }
 
 /// A single name or a list of names.
