@@ -3,6 +3,7 @@
 //! input errors and broken rule packs). Output goes to the writers passed in.
 
 mod scrub;
+mod workflow;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,14 @@ pub enum Command {
     Scrub(scrub::ScrubArgs),
     /// Show the effective configuration for a draft or folder, and where each value comes from.
     Config(ConfigArgs),
+    /// Write a commented starter .leitplanke.yaml (and with --hook a git pre-commit hook).
+    Init(workflow::InitArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Run the `bad`/`good` examples of rule packs and report pass/fail per rule.
+    Test(workflow::RulesTestArgs),
 }
 
 #[derive(Debug, Args)]
@@ -103,8 +112,11 @@ pub struct Common {
 pub struct CheckArgs {
     /// Draft files or folders; `-` reads standard input. Image files given here are checked on
     /// their own.
-    #[arg(value_name = "PATHS", required_unless_present = "images")]
+    #[arg(value_name = "PATHS", required_unless_present_any = ["images", "staged"])]
     pub paths: Vec<String>,
+    /// Check the drafts staged in git (for a pre-commit hook).
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
     /// Image to check with every draft (or on its own when no draft is given); repeatable.
     #[arg(long = "image", value_name = "PATH")]
     pub images: Vec<PathBuf>,
@@ -138,6 +150,8 @@ pub enum DenyArg {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    #[command(subcommand)]
+    pub action: Option<RulesAction>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
@@ -378,6 +392,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Explain(a) => explain(a, out, err),
         Command::Scrub(a) => scrub::run(a, out, err),
         Command::Config(a) => show_config(a, out, err),
+        Command::Init(a) => workflow::init(a, out, err),
     };
     match code {
         Ok(c) => c,
@@ -622,14 +637,26 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
         Default::default();
     prepared.insert(here_key, prepare(here));
     // Images alone: each is checked on its own.
-    let paths = if a.paths.is_empty() {
+    let paths = if a.staged {
+        match workflow::staged_paths() {
+            Ok(p) => p,
+            Err(e) => {
+                writeln!(err, "leitplanke: {e}")?;
+                return Ok(2);
+            }
+        }
+    } else if a.paths.is_empty() {
         a.images.iter().map(|p| p.display().to_string()).collect()
     } else {
         a.paths.clone()
     };
     let job = &Job {
         max_size: a.max_size,
-        images: if a.paths.is_empty() { &[] } else { &a.images },
+        images: if a.paths.is_empty() && !a.staged {
+            &[]
+        } else {
+            &a.images
+        },
         image_opts: ImageOptions {
             pixels: !a.no_pixels,
         },
@@ -659,8 +686,30 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
                 .collect()
         }
     };
+    // A progress line on stderr for runs longer than a second, only for people at a terminal.
+    let progress_wanted = format == Format::Human && io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    let mut progress: Option<indicatif::ProgressBar> = None;
     let mut pending: Option<Vec<FileReport>> = None;
     loop {
+        if progress_wanted
+            && progress.is_none()
+            && started.elapsed() > std::time::Duration::from_secs(1)
+        {
+            let pb = indicatif::ProgressBar::new_spinner();
+            pb.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {pos} {msg} ({elapsed})")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            pb.set_message(if lang == Lang::De {
+                "Entwürfe geprüft"
+            } else {
+                "drafts checked"
+            });
+            pb.set_position(summary.files as u64);
+            pb.enable_steady_tick(std::time::Duration::from_millis(120));
+            progress = Some(pb);
+        }
         let next_chunk = match next_batch() {
             None => None,
             Some(batch) => {
@@ -702,13 +751,22 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
                         denied |= r.diagnostics.iter().any(|d| d.is_open() && d.severity >= t);
                     }
                     if written.is_ok() {
-                        written = renderer.file(out, r);
+                        written = match &progress {
+                            Some(pb) => {
+                                pb.inc(1);
+                                pb.suspend(|| renderer.file(out, r))
+                            }
+                            None => renderer.file(out, r),
+                        };
                     }
                 }
             }
         });
         written?;
         pending = next;
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
     }
     renderer.finish(
         out,
@@ -728,6 +786,9 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
 }
 
 fn rules(a: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    if let Some(RulesAction::Test(t)) = a.action {
+        return workflow::rules_test(t, out, err);
+    }
     let setup = match a.common.setup_here(err) {
         Ok(s) => s,
         Err(code) => return Ok(code),
