@@ -255,7 +255,17 @@ impl Render for Human {
             "{}{line}{}",
             paint(self.color, "\x1b[1m"),
             paint(self.color, "\x1b[0m")
-        )
+        )?;
+        // For batch runs, the findings per category.
+        if s.files > 1 && !s.by_category.is_empty() {
+            let parts: Vec<String> = s
+                .by_category
+                .iter()
+                .map(|(c, n)| format!("{} {n}", c.title(self.lang)))
+                .collect();
+            writeln!(w, "  {}", parts.join(" · "))?;
+        }
+        Ok(())
     }
 }
 
