@@ -26,6 +26,7 @@ pub mod images;
 pub mod platform;
 pub mod render;
 pub mod rule;
+pub mod serve;
 pub mod text;
 pub mod validate;
 pub mod yaml;

@@ -45,12 +45,30 @@ pub enum Command {
     Config(ConfigArgs),
     /// Write a commented starter .leitplanke.yaml (and with --hook a git pre-commit hook).
     Init(workflow::InitArgs),
+    /// Serve the review page on this machine (127.0.0.1) for pasting drafts and photos.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// Run the `bad`/`good` examples of rule packs and report pass/fail per rule.
     Test(workflow::RulesTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 7777)]
+    pub port: u16,
+    /// Address to bind; anything but a loopback address makes the page reachable from other
+    /// machines (a warning is printed).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 #[derive(Debug, Args)]
@@ -281,6 +299,60 @@ impl Common {
     }
 }
 
+/// `leitplanke serve`: the review page until the process is stopped.
+fn serve(a: ServeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let setup = match a.common.setup_here(err) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let lang = a.common.lang_with(&setup.config);
+    let c = &setup.config;
+    let opts = CheckOptions {
+        lang,
+        platform: None,
+        default_platform: c.platform.unwrap_or(Platform::Linkedin),
+        allow: Arc::new(c.allow.clone()),
+        folds: c.fold.clone(),
+    };
+    if !a.host.is_loopback() {
+        writeln!(
+            err,
+            "leitplanke: warning: listening on {} makes the page reachable from other machines; drafts sent to it are readable by anyone who can reach this port",
+            a.host
+        )?;
+    }
+    let addr = std::net::SocketAddr::new(a.host, a.port);
+    let open = a.open;
+    let mut announce = |bound: std::net::SocketAddr| {
+        let url = format!("http://{bound}/");
+        let _ = writeln!(
+            out,
+            "{} {url}  (Strg+C / Ctrl+C {})",
+            if lang == Lang::De {
+                "leitplanke läuft auf"
+            } else {
+                "leitplanke is serving"
+            },
+            if lang == Lang::De {
+                "beendet"
+            } else {
+                "stops it"
+            }
+        );
+        let _ = out.flush();
+        if open {
+            let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+        }
+    };
+    match crate::serve::serve(setup.engine, opts, addr, &mut announce) {
+        Ok(()) => Ok(0),
+        Err(e) => {
+            writeln!(err, "leitplanke: cannot serve on {addr}: {e}")?;
+            Ok(2)
+        }
+    }
+}
+
 /// `leitplanke config`: every setting with its value and origin.
 fn show_config(a: ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let file = a.common.config_for(&a.path);
@@ -393,6 +465,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Scrub(a) => scrub::run(a, out, err),
         Command::Config(a) => show_config(a, out, err),
         Command::Init(a) => workflow::init(a, out, err),
+        Command::Serve(a) => serve(a, out, err),
     };
     match code {
         Ok(c) => c,
