@@ -478,6 +478,27 @@ fn inline_acknowledgements_cover_the_next_paragraph_and_stale_ones_are_reported(
     assert_eq!(v["summary"]["acknowledged"], 1);
     // --deny info: the open e-mail finding and the stale note count, the acknowledged one not.
     assert_eq!(out.status.code(), Some(1));
+
+    // Comments are not part of the post: a label or a rule id inside one labels nothing.
+    for note in [
+        "<!-- Werbung -->",
+        "<!-- leitplanke: ack ad.missing-label -->",
+    ] {
+        let out = bin()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(format!(
+                "{note}\nMit dem Rabattcode MUC10 spart ihr zehn Prozent.\n"
+            ))
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = v["files"][0]["diagnostics"].as_array().unwrap();
+        let ad = d
+            .iter()
+            .find(|x| x["rule"] == "ad.missing-label")
+            .expect("still unlabelled");
+        assert_eq!(ad["acknowledged"], serde_json::Value::Null, "{note}");
+    }
 }
 
 #[test]

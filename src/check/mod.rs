@@ -169,6 +169,9 @@ pub fn without_context(
 /// Whether a match lies inside a scope of the draft.
 pub fn in_scope(d: &Draft, scope: &Scope, r: &Range<usize>) -> bool {
     let within = |s: &Range<usize>| s.start <= r.start && r.end <= s.end;
+    if !matches!(scope, Scope::FrontMatter(_)) && d.structure.in_comment(r) {
+        return false;
+    }
     match scope {
         Scope::Text => within(&d.body),
         Scope::Prose => within(&d.body) && !d.structure.in_hashtag_block(r),

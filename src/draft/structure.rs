@@ -15,6 +15,9 @@ pub struct Structure {
     pub links: Vec<Range<usize>>,
     /// Runs of three or more hashtags separated only by spaces or light punctuation.
     pub hashtag_blocks: Vec<Range<usize>>,
+    /// HTML comments (`<!-- … -->`, e.g. inline acknowledgements): not part of the post, so
+    /// nothing in them is reported.
+    pub comments: Vec<Range<usize>>,
 }
 
 impl Structure {
@@ -23,6 +26,7 @@ impl Structure {
         let mut s = Structure {
             paragraphs: paragraphs(src, body.clone()),
             links: links(src, body.clone()),
+            comments: comments(src, body.clone()),
             ..Structure::default()
         };
         s.hashtags = tagged(src, body.clone(), '#', &s.links, |t| {
@@ -48,6 +52,31 @@ impl Structure {
 pub fn covers(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
     let i = sorted.partition_point(|s| s.start <= r.start);
     i > 0 && r.end <= sorted[i - 1].end
+}
+
+fn comments(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let b = &src.as_bytes()[body.clone()];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&b[from..], b"<!--") {
+        let start = from + i;
+        let end =
+            memchr::memmem::find(&b[start + 4..], b"-->").map_or(b.len(), |j| start + 4 + j + 3);
+        out.push(body.start + start..body.start + end);
+        from = end;
+    }
+    out
+}
+
+impl Structure {
+    /// Whether a range overlaps an HTML comment.
+    pub fn in_comment(&self, r: &Range<usize>) -> bool {
+        !self.comments.is_empty()
+            && self
+                .comments
+                .iter()
+                .any(|c| r.start < c.end && c.start < r.end)
+    }
 }
 
 fn paragraphs(src: &str, body: Range<usize>) -> Vec<Range<usize>> {

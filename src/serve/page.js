@@ -194,14 +194,21 @@ function renderThumbs() {
   });
 }
 
-async function check() {
-  const seq = ++state.seq;
-  $("status").textContent = t().checking;
+// The draft goes as a Blob: browsers turn line breaks in plain form fields into CRLF, which
+// would shift every position the server reports.
+function draftForm() {
   const form = new FormData();
-  form.append("text", $("draft").value);
+  form.append("text", new Blob([$("draft").value], { type: "text/plain;charset=utf-8" }), "draft.md");
   form.append("platform", $("platform").value);
   form.append("lang", state.lang);
   for (const img of state.images) form.append("image", img.file, img.name);
+  return form;
+}
+
+async function check() {
+  const seq = ++state.seq;
+  $("status").textContent = t().checking;
+  const form = draftForm();
   try {
     const res = await fetch("/api/check", { method: "POST", body: form });
     const body = await res.json();
@@ -281,12 +288,8 @@ function download(name, type, content) {
 }
 
 async function exportMarkdown() {
-  const form = new FormData();
-  form.append("text", $("draft").value);
-  form.append("platform", $("platform").value);
-  form.append("lang", state.lang);
+  const form = draftForm();
   form.append("format", "markdown");
-  for (const img of state.images) form.append("image", img.file, img.name);
   const res = await fetch("/api/check", { method: "POST", body: form });
   const md = await res.text();
   const fence = "````";
