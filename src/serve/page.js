@@ -108,15 +108,30 @@ function renderHighlights() {
   const toIdx = byteToIndex(text);
   const spans = diags.map((d, k) => ({ s: toIdx(d.byte_start), e: toIdx(d.byte_end), cls: d.acknowledged ? "ack" : d.severity, k }))
     .sort((a, b) => a.s - b.s);
+  // The platform's "see more" fold, counted in characters of the post (after a front matter).
+  const fold = LIMITS[$("platform").value][1];
+  let foldAt = -1;
+  if (fold) {
+    const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+    let i = fm ? fm[0].length : 0;
+    let n = 0;
+    for (const ch of text.slice(i)) { if (n === fold) { foldAt = i; break; } n++; i += ch.length; }
+  }
   let html = "";
   let pos = 0;
+  const plain = (a, b) => {
+    if (foldAt >= a && foldAt < b) {
+      return escapeHtml(text.slice(a, foldAt)) + '<mark class="fold"></mark>' + escapeHtml(text.slice(foldAt, b));
+    }
+    return escapeHtml(text.slice(a, b));
+  };
   for (const sp of spans) {
     if (sp.s < pos) continue;
-    html += escapeHtml(text.slice(pos, sp.s));
+    html += plain(pos, sp.s);
     html += `<mark class="${sp.cls}">${escapeHtml(text.slice(sp.s, sp.e))}</mark>`;
     pos = sp.e;
   }
-  html += escapeHtml(text.slice(pos)) + "\n";
+  html += plain(pos, text.length) + "\n";
   $("highlights").innerHTML = html;
   syncScroll();
 }
@@ -308,7 +323,7 @@ document.addEventListener("DOMContentLoaded", () => {
   draft.addEventListener("scroll", syncScroll);
   draft.addEventListener("click", showFindingAtCaret);
   draft.addEventListener("keyup", showFindingAtCaret);
-  $("platform").addEventListener("change", () => { updateCounter(); check(); });
+  $("platform").addEventListener("change", () => { updateCounter(); renderHighlights(); check(); });
   $("check").addEventListener("click", check);
   $("lang-switch").addEventListener("click", () => {
     state.lang = state.lang === "de" ? "en" : "de";

@@ -47,7 +47,7 @@ try {
   await page.goto(url);
   await page.getByRole("textbox", { name: "Entwurf" }).fill("");
   await page.getByRole("textbox", { name: "Entwurf" }).pressSequentially(
-    "Mit dem Rabattcode MUC10 spart ihr heute zehn Prozent im Laufladen an der Isar! #laufen",
+    "Mit dem Rabattcode MUC10 spart ihr heute zehn Prozent im Laufladen an der Isar! Wir waren gestern schon dort und haben uns lange beraten lassen. #laufen",
     { delay: 5 },
   );
   await page.setInputFiles("#files", path.join(here, "team-photo.jpg"));
@@ -68,6 +68,11 @@ try {
   await thumb.locator(".face").first().waitFor({ timeout: 5000 }).catch(() => fail("no face box drawn"));
   const box = await thumb.locator(".face").first().boundingBox();
   if (!box || box.width < 10) fail("face box has no size");
+  // Instagram's fold (125 characters) is marked in the long draft; LinkedIn's (210) is not reached.
+  await page.locator("#platform").selectOption("instagram");
+  await page.locator("#highlights mark.fold").waitFor({ timeout: 5000 }).catch(() => fail("fold not marked"));
+  await page.locator("#platform").selectOption("linkedin");
+  if (await page.locator("#highlights mark.fold").count()) fail("fold marked before it is reached");
   // The counter shows the platform's length and fold.
   const counter = await page.locator("#counter").textContent();
   if (!/von 3000 Zeichen/.test(counter)) fail(`counter: ${counter}`);
