@@ -14,7 +14,10 @@ pub struct ImageCheck {
     pub facts: Vec<Fact>,
     /// Case-folded terms; a text value must contain one.
     pub terms: Option<Vec<String>>,
-    pub pattern: Option<Regex>,
+    /// The pattern and whether it ignores case; compiled on first use (most drafts have no
+    /// images, so engine compilation does not pay for it).
+    pub pattern: Option<(String, bool)>,
+    pub compiled: std::sync::OnceLock<Option<Regex>>,
     pub above: Option<f64>,
     pub below: Option<f64>,
     pub missing: bool,
@@ -172,7 +175,21 @@ impl ImageCheck {
             let f = fold(v);
             t.iter().any(|t| f.contains(t.as_str()))
         });
-        let pattern_ok = self.pattern.as_ref().is_none_or(|p| p.is_match(v));
+        let pattern_ok = match &self.pattern {
+            None => true,
+            Some((p, ci)) => self
+                .compiled
+                .get_or_init(|| {
+                    // Validated when the pack was loaded.
+                    regex::RegexBuilder::new(p)
+                        .case_insensitive(*ci)
+                        .size_limit(1 << 20)
+                        .build()
+                        .ok()
+                })
+                .as_ref()
+                .is_some_and(|re| re.is_match(v)),
+        };
         terms_ok && pattern_ok
     }
 

@@ -298,17 +298,8 @@ impl Compiler {
             } => Box::new(ImageCheck {
                 facts: facts.clone(),
                 terms: terms.clone(),
-                pattern: match pattern {
-                    // Validated when the pack was loaded.
-                    Some((p, ci)) => Some(
-                        regex::RegexBuilder::new(p)
-                            .case_insensitive(*ci)
-                            .size_limit(1 << 20)
-                            .build()
-                            .ok()?,
-                    ),
-                    None => None,
-                },
+                pattern: pattern.clone(),
+                compiled: std::sync::OnceLock::new(),
                 above: *above,
                 below: *below,
                 missing: *missing,
