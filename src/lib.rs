@@ -22,6 +22,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod images;
 pub mod platform;
 pub mod render;

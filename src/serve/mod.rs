@@ -36,6 +36,8 @@ pub const MAX_REQUEST: usize = 25 * 1024 * 1024;
 pub const MAX_TEXT: usize = 1024 * 1024;
 /// Most images in one request.
 pub const MAX_IMAGES: usize = 20;
+/// Longest time a client may take to send its request body.
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
 const PAGE: &str = include_str!("page.html");
 const SCRIPT: &str = include_str!("page.js");
@@ -182,9 +184,19 @@ async fn check(State(app): State<Shared>, req: Request) -> Result<Response, ApiE
         .and_then(|c| c.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
+    let timeout = || {
+        ApiError(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "request body not complete after {} s",
+                BODY_TIMEOUT.as_secs()
+            ),
+        )
+    };
     let (body, uploads) = if ctype.starts_with("application/json") {
-        let bytes = Bytes::from_request(req, &())
+        let bytes = tokio::time::timeout(BODY_TIMEOUT, Bytes::from_request(req, &()))
             .await
+            .map_err(|_| timeout())?
             .map_err(|e| too_large_or_bad(e.status(), e.body_text()))?;
         let r: CheckRequest =
             serde_json::from_slice(&bytes).map_err(|e| bad(format!("invalid JSON: {e}")))?;
@@ -193,7 +205,9 @@ async fn check(State(app): State<Shared>, req: Request) -> Result<Response, ApiE
         let mp = Multipart::from_request(req, &())
             .await
             .map_err(|e| bad(e.body_text()))?;
-        read_multipart(mp).await?
+        tokio::time::timeout(BODY_TIMEOUT, read_multipart(mp))
+            .await
+            .map_err(|_| timeout())??
     } else {
         return Err(ApiError(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
