@@ -138,12 +138,25 @@ fn load_test_on_loopback() {
     );
     assert_eq!(lat.len(), total, "stopped by the 60 s bound");
     let p = |q: f64| lat[((lat.len() as f64 * q) as usize).min(lat.len() - 1)];
+    // Peak memory of the server process (Linux).
+    let peak_kib: Option<u64> =
+        std::fs::read_to_string(format!("/proc/{}/status", server.child.id()))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            });
     eprintln!(
-        "load: {total} requests, 32 concurrent, 10 % with a photo: {:.1} s, p50 {:?}, p99 {:?}",
+        "load: {total} requests, 32 concurrent, 10 % with a photo: {:.1} s, p50 {:?}, p99 {:?}, peak RSS {:?} KiB",
         started.elapsed().as_secs_f64(),
         p(0.5),
-        p(0.99)
+        p(0.99),
+        peak_kib
     );
+    if let Some(kib) = peak_kib {
+        assert!(kib < 512 * 1024, "server peaked at {kib} KiB");
+    }
 }
 
 #[test]
