@@ -8,7 +8,11 @@ use assert_cmd::Command;
 
 /// Time limit: the release figure, ten times that for an unoptimised test build.
 fn limit(secs: u64) -> Duration {
-    Duration::from_secs(if cfg!(debug_assertions) { secs * 10 } else { secs })
+    Duration::from_secs(if cfg!(debug_assertions) {
+        secs * 10
+    } else {
+        secs
+    })
 }
 
 fn pack(check: &str) -> String {

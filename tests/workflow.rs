@@ -164,6 +164,24 @@ fn staged_checks_only_staged_drafts() {
         .args(["check", "--staged", "--deny", "warning"])
         .assert()
         .code(0);
+    // What is checked is the staged version, not later edits in the working tree.
+    std::fs::write(root.join("staged.md"), "Alles gut.\n").unwrap();
+    bin(root)
+        .args(["check", "--staged", "--deny", "warning"])
+        .assert()
+        .code(0);
+    std::fs::write(root.join("unstaged.md"), "x").unwrap();
+    std::fs::write(
+        root.join("staged.md"),
+        "Schreibt mir: erika.mustermann@gmx.de\n",
+    )
+    .unwrap();
+    git(root, &["add", "staged.md"]);
+    std::fs::write(root.join("staged.md"), "Alles gut.\n").unwrap();
+    bin(root)
+        .args(["check", "--staged", "--deny", "warning"])
+        .assert()
+        .code(1);
     // Outside a repository: a clear error.
     let plain = tempfile::tempdir().unwrap();
     bin(plain.path())

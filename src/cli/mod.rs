@@ -615,6 +615,8 @@ fn collect_inputs(
 /// What every draft of a run shares: size limit, options, images from the command line.
 struct Job<'a> {
     max_size: u64,
+    /// Read drafts from git's index (what will be committed), not the working tree.
+    staged: bool,
     images: &'a [PathBuf],
     image_opts: ImageOptions,
     format: Format,
@@ -631,6 +633,7 @@ fn check_one(job: &Job, prep: &Prepared, input: &Input) -> FileReport {
     let name = input.display();
     let text: Result<String, InputError> = match input {
         Input::Stdin => draft::read_limited(io::stdin().lock(), max_size),
+        Input::File(p) if job.staged => workflow::read_staged(p, max_size),
         Input::File(p) => draft::read_file(p, max_size),
         Input::Image(_) => Ok(String::new()),
         Input::Missing(_) => draft::read_file(Path::new(&name), max_size),
@@ -725,6 +728,7 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     };
     let job = &Job {
         max_size: a.max_size,
+        staged: a.staged,
         images: if a.paths.is_empty() && !a.staged {
             &[]
         } else {

@@ -241,6 +241,19 @@ pub fn init(a: InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
     Ok(code)
 }
 
+/// A draft as staged in git's index (what the commit will contain), with the size limit.
+pub fn read_staged(path: &Path, max_size: u64) -> Result<String, crate::draft::InputError> {
+    let spec = format!(":./{}", path.display());
+    let out = Process::new("git").args(["show", &spec]).output();
+    match out {
+        Ok(o) if o.status.success() => {
+            crate::draft::read_limited(std::io::Cursor::new(o.stdout), max_size)
+        }
+        // Not in the index (or git failed): fall back to the file itself.
+        _ => crate::draft::read_file(path, max_size),
+    }
+}
+
 /// Drafts and images staged in git (added, copied, modified or renamed), relative to the
 /// current folder.
 pub fn staged_paths() -> Result<Vec<String>, String> {
