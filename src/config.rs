@@ -302,30 +302,21 @@ impl Config {
             });
         }
         let allow = raw.allow.unwrap_or_default();
-        let mut note = |key: &str, v: &Spanned<String>| {
-            c.origins.push(Origin {
-                key: format!("allow.{key}"),
-                value: v.value.clone(),
-                line: line(&span(v)),
-            })
-        };
-        for d in &allow.domains {
-            note("domains", d);
-        }
-        for d in &allow.emails {
-            note("emails", d);
-        }
-        for d in &allow.phones {
-            note("phones", d);
-        }
-        for d in &allow.names {
-            note("names", d);
-        }
-        for d in &allow.partners {
-            note("partners", d);
-        }
-        for d in &allow.hashtags {
-            note("hashtags", d);
+        for (key, list) in [
+            ("domains", &allow.domains),
+            ("emails", &allow.emails),
+            ("phones", &allow.phones),
+            ("names", &allow.names),
+            ("partners", &allow.partners),
+            ("hashtags", &allow.hashtags),
+        ] {
+            for v in list {
+                c.origins.push(Origin {
+                    key: format!("allow.{key}"),
+                    value: v.value.clone(),
+                    line: line(&span(v)),
+                });
+            }
         }
         c.allow = Allow {
             domains: allow

@@ -433,14 +433,7 @@ fn show_config(a: ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             writeln!(out, "{line}")?;
         }
     }
-    for p in [
-        Platform::Linkedin,
-        Platform::Instagram,
-        Platform::Facebook,
-        Platform::X,
-        Platform::Mastodon,
-        Platform::Tiktok,
-    ] {
+    for p in Platform::ALL {
         if !c.fold.iter().any(|(q, _)| *q == p)
             && let Some(n) = p.fold()
         {

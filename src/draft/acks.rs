@@ -6,18 +6,21 @@ use std::ops::Range;
 
 use super::front_matter::Ack;
 
-/// Inline acknowledgements in `src[body]`; `paragraphs` are the body's paragraphs.
-pub fn inline(src: &str, body: Range<usize>, paragraphs: &[Range<usize>]) -> Vec<Ack> {
+/// Inline acknowledgements among the body's HTML comments (`structure.comments`, each
+/// `<!-- … -->`; an unclosed one runs to the end and is ignored); `paragraphs` are the body's
+/// paragraphs.
+pub fn inline(
+    src: &str,
+    body: Range<usize>,
+    comments: &[Range<usize>],
+    paragraphs: &[Range<usize>],
+) -> Vec<Ack> {
     let mut out = Vec::new();
-    let bytes = src.as_bytes();
-    let mut from = body.start;
-    while let Some(i) = memchr::memmem::find(&bytes[from..body.end], b"<!--") {
-        let open = from + i;
-        let Some(j) = memchr::memmem::find(&bytes[open + 4..body.end], b"-->") else {
-            break;
-        };
-        let close = open + 4 + j + 3;
-        from = close;
+    for c in comments {
+        if !src[c.clone()].ends_with("-->") || c.len() < 7 {
+            continue;
+        }
+        let (open, close) = (c.start, c.end);
         let inner = &src[open + 4..close - 3];
         let lead = inner.len() - inner.trim_start().len();
         let Some(rest) = inner.trim_start().strip_prefix("leitplanke:") else {
@@ -70,11 +73,15 @@ pub fn inline(src: &str, body: Range<usize>, paragraphs: &[Range<usize>]) -> Vec
 mod tests {
     use super::*;
 
+    fn parse(s: &str) -> Vec<Ack> {
+        let st = crate::draft::structure::Structure::parse(s, 0..s.len());
+        inline(s, 0..s.len(), &st.comments, &st.paragraphs)
+    }
+
     #[test]
     fn parses_comment_and_scopes_the_next_paragraph() {
         let s = "Erster Absatz mit max@web.de.\n\n<!-- leitplanke: ack privacy.email — Adresse der Pressestelle -->\nZweiter Absatz: presse@web.de\nnoch Zeile.\n\nDritter Absatz: x@web.de\n";
-        let paras = crate::draft::structure::Structure::parse(s, 0..s.len()).paragraphs;
-        let acks = inline(s, 0..s.len(), &paras);
+        let acks = parse(s);
         assert_eq!(acks.len(), 1);
         let a = &acks[0];
         assert_eq!(a.rule, "privacy.email");
@@ -89,13 +96,11 @@ mod tests {
     #[test]
     fn other_comments_and_missing_reasons() {
         let s = "<!-- just a note -->\n<!--leitplanke: ack a11y.all-caps-->\nTEXT\n<!-- leitplanke: ack";
-        let paras = crate::draft::structure::Structure::parse(s, 0..s.len()).paragraphs;
-        let acks = inline(s, 0..s.len(), &paras);
+        let acks = parse(s);
         assert_eq!(acks.len(), 1);
         assert_eq!(acks[0].rule, "a11y.all-caps");
         assert_eq!(acks[0].reason, "");
         let s2 = "<!-- leitplanke: ack privacy.phone: Servicenummer -->\nRuf an: 089 1234567";
-        let p2 = crate::draft::structure::Structure::parse(s2, 0..s2.len()).paragraphs;
-        assert_eq!(inline(s2, 0..s2.len(), &p2)[0].reason, "Servicenummer");
+        assert_eq!(parse(s2)[0].reason, "Servicenummer");
     }
 }

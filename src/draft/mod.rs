@@ -78,8 +78,13 @@ impl Draft {
         let path = path.into();
         let images = attachments::collect(&path, &source, body.clone(), &front);
         let mut acks = front.acknowledge.clone();
-        if memchr::memmem::find(source[body.clone()].as_bytes(), b"<!--").is_some() {
-            acks.extend(acks::inline(&source, body.clone(), &structure.paragraphs));
+        if !structure.comments.is_empty() {
+            acks.extend(acks::inline(
+                &source,
+                body.clone(),
+                &structure.comments,
+                &structure.paragraphs,
+            ));
         }
         Draft {
             path,

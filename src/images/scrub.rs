@@ -65,6 +65,17 @@ fn add(removed: &mut Vec<&'static str>, what: &'static str) {
     }
 }
 
+/// For `retain`: keep a block that is not metadata, note the one that is.
+fn keep_block(removed: &mut Vec<&'static str>, what: Option<&'static str>) -> bool {
+    match what {
+        Some(w) => {
+            add(removed, w);
+            false
+        }
+        None => true,
+    }
+}
+
 /// Remove metadata from an image held in memory.
 pub fn scrub(bytes: Vec<u8>) -> Result<Scrubbed, ScrubError> {
     let format = Format::sniff(&bytes).ok_or(ScrubError::NotAnImage)?;
@@ -97,13 +108,7 @@ pub fn scrub(bytes: Vec<u8>) -> Result<Scrubbed, ScrubError> {
                     }
                     _ => None,
                 };
-                match what {
-                    Some(w) => {
-                        add(&mut removed, w);
-                        false
-                    }
-                    None => true,
-                }
+                keep_block(&mut removed, what)
             });
             jpeg.set_exif(keep);
             cut_after_first_image(jpeg.encoder().bytes().to_vec(), &mut removed)
@@ -119,13 +124,7 @@ pub fn scrub(bytes: Vec<u8>) -> Result<Scrubbed, ScrubError> {
                     b"tIME" => Some("time"),
                     _ => None,
                 };
-                match what {
-                    Some(w) => {
-                        add(&mut removed, w);
-                        false
-                    }
-                    None => true,
-                }
+                keep_block(&mut removed, what)
             });
             png.set_exif(keep);
             png.encoder().bytes().to_vec()
