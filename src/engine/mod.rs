@@ -11,7 +11,8 @@ pub mod prefilter;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+use regex_automata::{Input, PatternSet, meta};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::check::{
@@ -52,8 +53,6 @@ struct CompiledRegex {
     /// drafts need only a few of them (keeps the CLI's start-up short).
     re: OnceLock<Regex>,
     whole_word: bool,
-    /// The pattern with its flags inline, for the combined set.
-    set_pattern: String,
 }
 
 /// Options for one check run.
@@ -104,7 +103,7 @@ pub struct Engine {
     /// All regexes in one set: one pass tells which of them match at all, and only those run
     /// on their own (measured here: the set over a 1.5 KB post takes about a third of the time
     /// of running every regex). `None` when the set would be too large; then all run.
-    regex_set: Option<RegexSet>,
+    regex_set: Option<meta::Regex>,
     /// The regex behind each member of the set.
     set_members: Vec<RegexId>,
 }
@@ -148,27 +147,9 @@ impl Compiler {
         if let Some(&id) = self.regex_keys.get(&key) {
             return Some((id, validator.clone()));
         }
-        let fail = |this: &mut Self, msg: String| {
-            this.errors
-                .push(PackError::new(&rule.source, range.clone(), msg));
-            None
-        };
-        let hir = match regex_syntax::ParserBuilder::new()
-            .case_insensitive(*ignore_case)
-            .build()
-            .parse(pattern)
-        {
-            Ok(h) => h,
-            Err(e) => return fail(self, format!("invalid regex: {}", one_line(&e.to_string()))),
-        };
-        if has_unicode_word_boundary(&hir) {
-            return fail(
-                self,
-                "the regex uses `\\b` or `\\B`: leave it out (whole words are checked on the match edges; `whole_word: false` turns that off) or write `(?-u:\\b)` for an ASCII boundary".into(),
-            );
-        }
-        // Syntax is checked above; the compiled size is checked with the set in
-        // `Engine::compile` (and per regex only when the set is too large).
+        // Syntax and `\b` are checked by `parse_regex`, in parallel with building the
+        // automaton; the compiled size with the set (and per regex only when the set is too
+        // large).
         let id = self.regexes.len();
         self.regexes.push(CompiledRegex {
             narrow,
@@ -176,11 +157,6 @@ impl Compiler {
             ignore_case: *ignore_case,
             re: OnceLock::new(),
             whole_word: *whole_word,
-            set_pattern: if *ignore_case {
-                format!("(?i:{pattern})")
-            } else {
-                format!("(?:{pattern})")
-            },
         });
         self.regex_keys.insert(key, id);
         self.regex_rules.push((rule.source.clone(), range.clone()));
@@ -309,6 +285,45 @@ impl Compiler {
     }
 }
 
+/// Parse a rule regex once: its syntax tree (used to build the set), or a located error when
+/// it does not parse or uses a Unicode word boundary.
+fn parse_regex(
+    cr: &CompiledRegex,
+    at: &(
+        std::sync::Arc<crate::rule::PackSource>,
+        std::ops::Range<usize>,
+    ),
+) -> Result<Hir, PackError> {
+    let msg = match regex_syntax::ParserBuilder::new()
+        .case_insensitive(cr.ignore_case)
+        .build()
+        .parse(&cr.pattern)
+    {
+        Err(e) => format!("invalid regex: {}", one_line(&e.to_string())),
+        Ok(hir) if has_unicode_word_boundary(&hir) => "the regex uses `\\b` or `\\B`: leave it out (whole words are checked on the match edges; `whole_word: false` turns that off) or write `(?-u:\\b)` for an ASCII boundary".into(),
+        Ok(hir) => return Ok(hir),
+    };
+    Err(PackError::new(&at.0, at.1.clone(), msg))
+}
+
+/// All regexes that run on the whole text, in one automaton that reports which of them match
+/// anywhere (overlapping, `MatchKind::All`). Built with regex-automata's meta engine directly:
+/// no capture groups and no literal prefilter, which a set never uses for this question and
+/// which would cost a third of its build time. `None` when it exceeds the size limits.
+fn build_set(patterns: &[Hir]) -> Option<meta::Regex> {
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .match_kind(regex_automata::MatchKind::All)
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(SET_SIZE_LIMIT))
+                .dfa_size_limit(Some(SET_SIZE_LIMIT)),
+        )
+        .build_many_from_hir(patterns)
+        .ok()
+}
+
 /// Build the regexes selected by `which` now; a located error for each that is too large or
 /// invalid.
 fn build_singles(
@@ -406,29 +421,47 @@ impl Engine {
         let set_members: Vec<RegexId> = (0..c.regexes.len())
             .filter(|&i| c.regexes[i].narrow.is_none())
             .collect();
-        let set_patterns: Vec<&str> = set_members
-            .iter()
-            .map(|&i| c.regexes[i].set_pattern.as_str())
-            .collect();
-        // The automaton, the regexes outside the set and the set are independent: build them
-        // at the same time.
+        // The automaton (with the few regexes outside the set) and the set are independent:
+        // build them at the same time. Each regex is parsed once, on the side that uses it.
         let regexes = &c.regexes;
         let regex_rules = &c.regex_rules;
-        let ((terms, narrow_errors), regex_set) = rayon::join(
+        let ((terms, mut errors), set) = rayon::join(
             || {
-                (
-                    c.terms.build(),
-                    build_singles(regexes, regex_rules, |r| r.narrow.is_some()),
-                )
+                let mut errors: Vec<PackError> = regexes
+                    .iter()
+                    .zip(regex_rules)
+                    .filter(|(cr, _)| cr.narrow.is_some())
+                    .filter_map(|(cr, at)| parse_regex(cr, at).err())
+                    .collect();
+                let terms = c.terms.build();
+                if errors.is_empty() {
+                    errors = build_singles(regexes, regex_rules, |r| r.narrow.is_some());
+                }
+                (terms, errors)
             },
             || {
-                RegexSetBuilder::new(&set_patterns)
-                    .size_limit(SET_SIZE_LIMIT)
-                    .dfa_size_limit(SET_SIZE_LIMIT)
-                    .build()
-                    .ok()
+                let mut hirs = Vec::with_capacity(set_members.len());
+                let mut errors = Vec::new();
+                for &i in &set_members {
+                    match parse_regex(&regexes[i], &regex_rules[i]) {
+                        Ok(h) => hirs.push(h),
+                        Err(e) => errors.push(e),
+                    }
+                }
+                if errors.is_empty() {
+                    Ok(build_set(&hirs))
+                } else {
+                    Err(errors)
+                }
             },
         );
+        let regex_set = match set {
+            Ok(s) => s,
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        };
         let terms = terms.map_err(|e| {
             let src = rules.first().map(|r| r.source.clone());
             match src {
@@ -436,8 +469,7 @@ impl Engine {
                 None => Vec::new(),
             }
         })?;
-        let mut errors = narrow_errors;
-        if regex_set.is_none() {
+        if errors.is_empty() && regex_set.is_none() {
             // The set is too large: find the regexes that are too large on their own, and
             // build the rest now.
             errors.extend(build_singles(regexes, regex_rules, |r| r.narrow.is_none()));
@@ -479,11 +511,13 @@ impl Engine {
     pub fn scan(&self, draft: &Draft) -> Hits {
         let terms = self.terms.scan(draft);
         let view = &draft.normalized;
-        let mut candidate = vec![true; self.regexes.len()];
+        // Without a set (too large), every regex is a candidate.
+        let mut candidate = vec![self.regex_set.is_none(); self.regexes.len()];
         if let Some(set) = &self.regex_set {
-            let m = set.matches(&view.text);
-            for (k, &i) in self.set_members.iter().enumerate() {
-                candidate[i] = m.matched(k);
+            let mut m = PatternSet::new(set.pattern_len());
+            set.which_overlapping_matches(&Input::new(&view.text), &mut m);
+            for k in m.iter() {
+                candidate[self.set_members[k.as_usize()]] = true;
             }
         }
         let regexes = self
@@ -523,7 +557,9 @@ impl Engine {
         };
         let t = std::time::Instant::now();
         for d in drafts {
-            std::hint::black_box(set.matches(&d.normalized.text));
+            let mut m = PatternSet::new(set.pattern_len());
+            set.which_overlapping_matches(&Input::new(&d.normalized.text), &mut m);
+            std::hint::black_box(m);
         }
         t.elapsed().as_secs_f64()
     }
