@@ -364,19 +364,12 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if b.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            // CRLF is one line break: the `\r` of a pair starts nothing.
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                continue;
             }
-            i += 1;
+            starts.push(i + 1);
         }
         let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
         LineIndex { starts, bom }

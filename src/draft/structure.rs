@@ -85,10 +85,7 @@ fn paragraphs(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut last_end = body.start;
     let mut pos = body.start;
     while pos < body.end {
-        let nl = src.as_bytes()[pos..body.end]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map(|i| pos + i);
+        let nl = memchr::memchr2(b'\n', b'\r', &src.as_bytes()[pos..body.end]).map(|i| pos + i);
         let line_end = nl.unwrap_or(body.end);
         let next = match nl {
             Some(i) if src[i..].starts_with("\r\n") => i + 2,
@@ -130,8 +127,11 @@ fn tagged(
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let text = &src[body.clone()];
-    let mut found: Vec<(usize, char)> =
-        text.match_indices(sigil).map(|(i, _)| (i, sigil)).collect();
+    debug_assert!(sigil.is_ascii());
+    // The sigils are ASCII: find them with memchr.
+    let mut found: Vec<(usize, char)> = memchr::memchr_iter(sigil as u8, text.as_bytes())
+        .map(|i| (i, sigil))
+        .collect();
     if sigil == '#' && !text.is_ascii() {
         found.extend(text.match_indices('＃').map(|(i, _)| (i, '＃')));
         found.sort_unstable();
