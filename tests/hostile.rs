@@ -125,4 +125,18 @@ fn many_markers_and_triggers_stay_fast() {
     check_consistent(&e, &"CC BY 4.0 https://example.org/x ".repeat(10_000));
     let out = check_consistent(&e, &"Servicetelefon 0171 2345678. ".repeat(10_000));
     assert!(!out.iter().any(|d| d.rule == "privacy.phone"));
+    // Full names, and names next to credits (the negative context of every one is looked up).
+    let out = check_consistent(&e, &"Danke, Anna Huber! @anna.huber ".repeat(20_000));
+    assert_eq!(
+        out.iter().filter(|d| d.rule == "rights.full-name").count(),
+        20_000
+    );
+    assert_eq!(
+        out.iter()
+            .filter(|d| d.rule == "rights.person-mention")
+            .count(),
+        20_000
+    );
+    let out = check_consistent(&e, &"Foto: Anna Huber. ".repeat(20_000));
+    assert!(!out.iter().any(|d| d.rule == "rights.full-name"));
 }

@@ -260,6 +260,28 @@ impl Compiler {
                 scope: scope.clone(),
             }),
             CheckDef::Length { max } => Box::new(LengthCheck { max: max.clone() }),
+            CheckDef::PersonName {
+                list,
+                exclude,
+                unless,
+                scope,
+            } => match crate::rule::lists::by_name(list) {
+                Some(list) => Box::new(crate::check::PersonNameCheck {
+                    list,
+                    exclude: exclude.clone(),
+                    unless: self.unless(rule, unless, scope)?,
+                    scope: scope.clone(),
+                }),
+                None => {
+                    // The loader accepts only known lists; a rule built in code may not.
+                    self.errors.push(PackError::new(
+                        &rule.source,
+                        rule.id_range.clone(),
+                        format!("unknown list `{list}`"),
+                    ));
+                    return None;
+                }
+            },
             CheckDef::Acknowledgement { problem } => {
                 Box::new(crate::check::AckCheck { problem: *problem })
             }

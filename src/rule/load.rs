@@ -209,6 +209,7 @@ const KINDS: &[&str] = &[
     "length",
     "image",
     "acknowledgement",
+    "person-name",
 ];
 
 impl Cx<'_> {
@@ -514,6 +515,7 @@ impl Cx<'_> {
             "count" => &["of", "matcher", "max", "scope"],
             "length" => &["max"],
             "acknowledgement" => &["problem"],
+            "person-name" => &["list", "exclude", "scope", "unless", "unless_within"],
             "image" => &[
                 "field",
                 "terms",
@@ -535,7 +537,9 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let present: [(&str, Option<Range<usize>>); 23] = [
+        let present: [(&str, Option<Range<usize>>); 25] = [
+            ("list", c.list.as_ref().map(span)),
+            ("exclude", c.exclude.as_ref().map(span)),
             ("problem", c.problem.as_ref().map(span)),
             ("field", c.field.as_ref().map(span)),
             ("above", c.above.as_ref().map(span)),
@@ -733,6 +737,37 @@ impl Cx<'_> {
                 }
             }
             "image" => self.image_check(&c, at)?,
+            "person-name" => {
+                let Some(l) = &c.list else {
+                    missing(self, "list");
+                    return None;
+                };
+                if crate::rule::lists::by_name(&l.value).is_none() {
+                    self.err(
+                        span(l),
+                        format!(
+                            "unknown list `{}`, expected one of {}",
+                            l.value,
+                            crate::rule::lists::NAMES.join(", ")
+                        ),
+                    );
+                    return None;
+                }
+                let exclude = match &c.exclude {
+                    Some(e) => self
+                        .terms(&e.value, span(e))?
+                        .into_iter()
+                        .map(|t| t.to_lowercase())
+                        .collect(),
+                    None => Vec::new(),
+                };
+                CheckDef::PersonName {
+                    list: l.value.clone(),
+                    exclude,
+                    unless: self.unless(&c)?,
+                    scope,
+                }
+            }
             "acknowledgement" => {
                 use crate::rule::AckProblem;
                 let Some(p) = &c.problem else {

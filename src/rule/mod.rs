@@ -3,6 +3,7 @@
 //! located errors, [`builtin`] embeds the shipped packs.
 
 pub mod builtin;
+pub mod lists;
 pub mod load;
 pub mod schema;
 
@@ -293,6 +294,18 @@ pub enum CheckDef {
     Length {
         max: PerPlatform,
     },
+    /// A person's full name: a listed first name and a capitalised surname in the text, or a
+    /// handle made of a listed first name and a surname (`@anna.huber`) among the mentions.
+    PersonName {
+        /// Name of a built-in list ([`lists::by_name`]).
+        list: String,
+        /// Lower case; a surname (or a hyphenated part of it) or the word after it in this list
+        /// silences the finding ("Sophie Scholl Gymnasium", "Max Mustermann").
+        exclude: Vec<String>,
+        /// Negative context, e.g. a photo credit ("Foto: Lena Hartl").
+        unless: Option<Unless>,
+        scope: Scope,
+    },
     /// Problems with the draft's acknowledgements (found by the engine after all other rules).
     Acknowledgement {
         problem: AckProblem,
@@ -364,6 +377,7 @@ impl CheckDef {
             CheckDef::Count { .. } => "count",
             CheckDef::Length { .. } => "length",
             CheckDef::Image { .. } => "image",
+            CheckDef::PersonName { .. } => "person-name",
             CheckDef::Acknowledgement { .. } => "acknowledgement",
         }
     }

@@ -147,6 +147,13 @@ pub struct RawCheck {
     pub missing: Option<Spanned<bool>>,
     #[serde(default)]
     pub unless_recorded: Option<Spanned<RawOneOrMany>>,
+    /// `person-name`: the built-in list of first names (`first-names`).
+    #[serde(default)]
+    pub list: Option<Spanned<String>>,
+    /// `person-name`: surnames, and words right after a name, that make it no person (places
+    /// and institutions named after people, sample names).
+    #[serde(default)]
+    pub exclude: Option<Spanned<Vec<Spanned<String>>>>,
     /// `acknowledgement`: which problem the rule reports.
     #[serde(default)]
     pub problem: Option<Spanned<String>>,
