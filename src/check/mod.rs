@@ -108,8 +108,16 @@ impl Matcher {
                 let mut v: Vec<Range<usize>> =
                     all.iter().flat_map(|m| m.matches(cx, scope)).collect();
                 v.sort_by_key(|r| (r.start, r.end));
-                v.dedup();
-                return v;
+                // Overlapping matches of different matchers are one finding ("mit dem Code"
+                // and "Code FEUER15").
+                let mut merged: Vec<Range<usize>> = Vec::with_capacity(v.len());
+                for r in v {
+                    match merged.last_mut() {
+                        Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                        _ => merged.push(r),
+                    }
+                }
+                return merged;
             }
         };
         list.iter()

@@ -1,7 +1,7 @@
 //! `pattern`: every match of a regular expression (run on the NFC text; whole words unless
 //! `whole_word: false`).
 
-use super::{Check, Context, Finding, Matcher, without_context};
+use super::{Check, Context, Finding, Matcher, near_any, without_context};
 use crate::rule::Scope;
 
 #[derive(Debug)]
@@ -9,12 +9,27 @@ pub struct PatternCheck {
     pub matcher: Matcher,
     /// Negative context and its distance in characters.
     pub unless: Option<(Matcher, usize)>,
+    /// Positive context and its distance in characters (`usize::MAX`: anywhere in the post).
+    pub with: Option<(Matcher, usize)>,
     pub scope: Scope,
 }
 
 impl Check for PatternCheck {
     fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for r in without_context(cx, &self.matcher, &self.unless, &self.scope) {
+        let mut found = without_context(cx, &self.matcher, &self.unless, &self.scope);
+        if let Some((ctx, within)) = &self.with
+            && !found.is_empty()
+        {
+            let context = ctx.matches(cx, &Scope::Text);
+            if *within == usize::MAX {
+                if context.is_empty() {
+                    found.clear();
+                }
+            } else {
+                found.retain(|r| near_any(&cx.draft.source, &context, r, *within));
+            }
+        }
+        for r in found {
             let m = cx.draft.source[r.clone()].to_string();
             out.push(Finding::at(r).var("match", m));
         }

@@ -203,9 +203,11 @@ impl Compiler {
             CheckDef::Pattern {
                 matcher,
                 unless,
+                with,
                 scope,
             } => Box::new(PatternCheck {
                 unless: self.unless(rule, unless, scope)?,
+                with: self.unless(rule, with, scope)?,
                 matcher: self.matcher(rule, matcher, scope)?,
                 scope: scope.clone(),
             }),

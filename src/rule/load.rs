@@ -500,6 +500,8 @@ impl Cx<'_> {
                 "scope",
                 "unless",
                 "unless_within",
+                "with",
+                "with_within",
             ],
             "validate" => &[
                 "pattern",
@@ -537,7 +539,9 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let present: [(&str, Option<Range<usize>>); 25] = [
+        let present: [(&str, Option<Range<usize>>); 27] = [
+            ("with", c.with.as_ref().map(span)),
+            ("with_within", c.with_within.as_ref().map(span)),
             ("list", c.list.as_ref().map(span)),
             ("exclude", c.exclude.as_ref().map(span)),
             ("problem", c.problem.as_ref().map(span)),
@@ -625,6 +629,17 @@ impl Cx<'_> {
                     }
                 },
                 unless: self.unless(&c)?,
+                with: match (&c.with, &c.with_within) {
+                    (None, None) => None,
+                    (None, Some(w)) => {
+                        self.err(span(w), "`with_within` needs `with`");
+                        return None;
+                    }
+                    (Some(m), w) => Some(Unless {
+                        matcher: self.matcher(m, "with")?,
+                        within: w.as_ref().map_or(usize::MAX, |w| w.value),
+                    }),
+                },
                 scope,
             },
             "validate" => CheckDef::Validate {

@@ -265,6 +265,9 @@ pub enum CheckDef {
     Pattern {
         matcher: MatcherDef,
         unless: Option<Unless>,
+        /// Positive context: only matches with this in the post (within `within` characters;
+        /// `usize::MAX` for anywhere).
+        with: Option<Unless>,
         scope: Scope,
     },
     Validate {

@@ -136,6 +136,12 @@ pub struct RawCheck {
     /// How near (in characters, before or after) `unless` must be; default 40.
     #[serde(default)]
     pub unless_within: Option<Spanned<usize>>,
+    /// Positive context: matches are reported only with this in the post too (`pattern`).
+    #[serde(default)]
+    pub with: Option<Spanned<RawMatcher>>,
+    /// How near (in characters) `with` must be; anywhere in the post when absent.
+    #[serde(default)]
+    pub with_within: Option<Spanned<usize>>,
     /// `image`: the image fact(s) tested.
     #[serde(default)]
     pub field: Option<Spanned<RawOneOrMany>>,
