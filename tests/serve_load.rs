@@ -2,6 +2,7 @@
 //! text only and with an image), a client that never finishes its body gets 408, and a marker
 //! string from a draft appears nowhere but in the response (not in the server's output).
 
+use std::io::ErrorKind;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -175,6 +176,41 @@ fn a_body_that_never_ends_times_out() {
     let _ = s.read_to_string(&mut resp);
     assert!(resp.starts_with("HTTP/1.1 408"), "{resp}");
     assert!(t.elapsed() < Duration::from_secs(30));
+}
+
+/// A client that trickles its headers, a byte a second, is cut off after the header deadline
+/// (10 s), however long it keeps sending; the server goes on answering others.
+#[test]
+fn headers_that_trickle_in_time_out() {
+    let server = start();
+    let mut s = TcpStream::connect(server.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    write!(s, "GET / HTTP/1.1\r\nHost: {}\r\n", server.addr).unwrap();
+    let t = Instant::now();
+    let closed_after = loop {
+        assert!(t.elapsed() < Duration::from_secs(25), "never closed");
+        // Keep sending, one header byte at a time.
+        if s.write_all(b"X").is_err() {
+            break t.elapsed();
+        }
+        let mut buf = [0u8; 256];
+        match s.read(&mut buf) {
+            Ok(0) => break t.elapsed(),
+            // An error response before the close.
+            Ok(_) => {}
+            // Still open.
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => break t.elapsed(),
+        }
+        std::thread::sleep(Duration::from_millis(800));
+    };
+    assert!(
+        closed_after >= Duration::from_secs(9) && closed_after < Duration::from_secs(15),
+        "{closed_after:?}"
+    );
+    let (status, _) = request(server.addr, "application/json", br#"{"text": "Hallo"}"#);
+    assert_eq!(status, 200);
 }
 
 #[test]

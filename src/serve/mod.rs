@@ -38,6 +38,9 @@ pub const MAX_TEXT: usize = 1024 * 1024;
 pub const MAX_IMAGES: usize = 20;
 /// Longest time a client may take to send its request body.
 pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+/// How long a client may take to send the request line and headers (against connections that
+/// trickle headers to hold the server's sockets open).
+pub const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 const PAGE: &str = include_str!("page.html");
 const SCRIPT: &str = include_str!("page.js");
@@ -432,6 +435,26 @@ pub fn serve(
             hosts: hosts_for(bound),
         });
         ready(bound);
-        axum::serve(listener, router(app)).await
+        let router = router(app);
+        // hyper directly rather than `axum::serve`, which sets no timer, so that headers have a
+        // deadline too.
+        loop {
+            let (stream, _) = match listener.accept().await {
+                Ok(c) => c,
+                // Out of file descriptors and the like: wait a moment and go on serving.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let service = hyper_util::service::TowerToHyperService::new(router.clone());
+            tokio::spawn(async move {
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(HEADER_TIMEOUT)
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await;
+            });
+        }
     })
 }
