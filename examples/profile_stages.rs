@@ -61,14 +61,7 @@ fn main() {
         "Draft::parse",
         each(&|p| drop(std::hint::black_box(Draft::parse("p", p.clone())))),
     );
-    per_post(
-        "scan (AC+regex)",
-        secs(|| {
-            drafts
-                .iter()
-                .for_each(|d| drop(std::hint::black_box(engine.scan(d))))
-        }),
-    );
+    per_post("scan (all, eager)", engine.scan_timing(&drafts));
     per_post(
         "check (all)",
         secs(|| {

@@ -38,17 +38,48 @@ pub type TermListId = usize;
 pub type RegexId = usize;
 
 /// Everything found by the engine's single pass over a draft. Ranges are byte ranges of the
-/// original text, sorted by start.
-#[derive(Debug, Default)]
-pub struct Hits {
+/// original text, sorted by start. Term hits come from the one automaton pass; the regex set
+/// has told which regexes can match at all, and each of those runs the first time a check asks
+/// for it (a regex used only as context, such as the source next to a quotation, runs only when
+/// its rule has a trigger).
+pub struct Hits<'a> {
     pub terms: Vec<Vec<Range<usize>>>,
-    pub regexes: Vec<Vec<Range<usize>>>,
+    regexes: Vec<std::cell::OnceCell<Vec<Range<usize>>>>,
+    run: &'a dyn Fn(RegexId) -> Vec<Range<usize>>,
+}
+
+impl<'a> Hits<'a> {
+    pub fn new(
+        terms: Vec<Vec<Range<usize>>>,
+        regexes: usize,
+        run: &'a dyn Fn(RegexId) -> Vec<Range<usize>>,
+    ) -> Self {
+        Hits {
+            terms,
+            regexes: (0..regexes).map(|_| std::cell::OnceCell::new()).collect(),
+            run,
+        }
+    }
+
+    /// The matches of regex `id`, found on first use.
+    pub fn regex(&self, id: RegexId) -> &[Range<usize>] {
+        self.regexes[id].get_or_init(|| (self.run)(id))
+    }
+}
+
+impl std::fmt::Debug for Hits<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hits")
+            .field("terms", &self.terms)
+            .field("regexes", &self.regexes)
+            .finish()
+    }
 }
 
 /// What a check sees: the draft, the shared hits and the facts that rules depend on.
 pub struct Context<'a> {
     pub draft: &'a Draft,
-    pub hits: &'a Hits,
+    pub hits: &'a Hits<'a>,
     pub platform: Platform,
     /// Language of the messages (for texts a check builds itself).
     pub lang: crate::platform::Lang,
@@ -102,8 +133,8 @@ impl Matcher {
     /// All matches of this matcher inside `scope`, in text order.
     pub fn matches(&self, cx: &Context, scope: &Scope) -> Vec<Range<usize>> {
         let (list, validator) = match self {
-            Matcher::Terms(id) => (&cx.hits.terms[*id], None),
-            Matcher::Regex { id, validator } => (&cx.hits.regexes[*id], *validator),
+            Matcher::Terms(id) => (cx.hits.terms[*id].as_slice(), None),
+            Matcher::Regex { id, validator } => (cx.hits.regex(*id), *validator),
             Matcher::Any(all) => {
                 let mut v: Vec<Range<usize>> =
                     all.iter().flat_map(|m| m.matches(cx, scope)).collect();

@@ -4,8 +4,9 @@
 //! first name and a second part (`@anna.huber`, `@AnnaHuber`, `@anna_huber_`).
 //!
 //! Unlike the other kinds, this one reads words itself: a list of thousands of names in the
-//! shared automaton would make building it several times slower for every run, while looking
-//! up capitalised words in a sorted list costs about a microsecond per post.
+//! shared automaton would make building it several times slower for every run, while reading
+//! only the capitalised words and looking them up in a hash set costs about a microsecond per
+//! post.
 
 use std::ops::Range;
 
@@ -23,33 +24,38 @@ pub struct PersonNameCheck {
     pub scope: Scope,
 }
 
-/// Words of a text: runs of letters, joined by an inner hyphen or apostrophe ("Özdemir-Schulz",
-/// "O'Brien"), as byte ranges.
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
+/// End of the word starting at `start`: letters, joined by an inner hyphen or apostrophe
+/// ("Özdemir-Schulz", "O'Brien").
+fn word_end(text: &str, start: usize) -> usize {
+    let mut iter = text[start..].char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_alphabetic() {
-            if start.is_none() {
-                start = Some(i);
-            }
             continue;
         }
         let joins = matches!(c, '-' | '\'' | '’')
-            && start.is_some()
+            && i > 0
             && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if joins {
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(s..i);
+        if !joins {
+            return start + i;
         }
     }
-    if let Some(s) = start {
-        out.push(s..text.len());
+    text.len()
+}
+
+/// The word that follows `end` after blanks only (no line break, no punctuation).
+fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}']).len();
+    let start = end + gap;
+    if gap == 0
+        || !text[start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+    {
+        return None;
     }
-    out
+    Some(start..word_end(text, start))
 }
 
 /// "Huber", "Özdemir-Schulz", "O'Brien", "van-Dyke": a capital, then lower-case letters; each
@@ -95,35 +101,51 @@ impl PersonNameCheck {
         let d = cx.draft;
         let base = d.body.start;
         let body = &d.source[d.body.clone()];
-        let ws = words(body);
-        let w = |k: usize| &body[ws[k].clone()];
-        let blanks = |a: usize, b: usize| {
-            body[ws[a].end..ws[b].start]
-                .chars()
-                .all(|c| c == ' ' || c == '\t' || c == '\u{A0}')
-        };
-        // Word `k + 1` continues a name that ends at word `k`.
-        let continues = |k: usize| k + 1 < ws.len() && blanks(k, k + 1) && is_surname(w(k + 1));
-        let mut i = 0;
-        while i + 1 < ws.len() {
-            if !(self.is_first_name(w(i)) && continues(i)) {
-                i += 1;
+        let bytes = body.as_bytes();
+        let mut pos = 0;
+        // Only capitalised words can start a name: jump from one upper-case ASCII letter or
+        // non-ASCII character to the next, and read words only there.
+        while let Some(k) = bytes[pos..]
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+        {
+            let start = pos + k;
+            let Some(first) = body[start..].chars().next() else {
+                break;
+            };
+            let word_start = first.is_uppercase()
+                && !body[..start].chars().next_back().is_some_and(|p| {
+                    p.is_alphabetic() || matches!(p, '-' | '\'' | '’' | '@' | '#' | '.' | '/')
+                });
+            if !word_start {
+                pos = start + first.len_utf8();
                 continue;
             }
-            // A middle name: "Anna Maria Huber".
-            let mut end = i + 1;
-            while self.list.contains(w(end)) && continues(end) {
-                end += 1;
+            let end = word_end(body, start);
+            pos = end.max(start + first.len_utf8());
+            if !self.is_first_name(&body[start..end]) {
+                continue;
             }
-            let after_excluded =
-                end + 1 < ws.len() && blanks(end, end + 1) && self.excluded(w(end + 1));
-            if !self.excluded(w(end)) && !after_excluded {
-                let r = base + ws[i].start..base + ws[end].end;
-                if in_scope(d, &self.scope, &r) {
-                    out.push(Finding::at(r.clone()).var("match", &d.source[r]));
+            let Some(mut last) = next_word(body, end).filter(|r| is_surname(&body[r.clone()]))
+            else {
+                continue;
+            };
+            // A middle name: "Anna Maria Huber".
+            while self.list.contains(&body[last.clone()]) {
+                match next_word(body, last.end).filter(|r| is_surname(&body[r.clone()])) {
+                    Some(r) => last = r,
+                    None => break,
                 }
             }
-            i = end + 1;
+            pos = last.end;
+            let after_excluded = next_word(body, last.end).is_some_and(|r| self.excluded(&body[r]));
+            if self.excluded(&body[last.clone()]) || after_excluded {
+                continue;
+            }
+            let r = base + start..base + last.end;
+            if in_scope(d, &self.scope, &r) {
+                out.push(Finding::at(r.clone()).var("match", &d.source[r]));
+            }
         }
     }
 
@@ -196,9 +218,14 @@ mod tests {
 
     #[test]
     fn words_join_inner_hyphens_and_apostrophes_only() {
-        let t = "Anna-Lena O'Brien, - Özdemir-Schulz; x-";
-        let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(w, ["Anna-Lena", "O'Brien", "Özdemir-Schulz", "x"]);
+        let t = "Anna-Lena O'Brien, - Özdemir-Schulz x-";
+        assert_eq!(&t[..word_end(t, 0)], "Anna-Lena");
+        let r = next_word(t, 9).unwrap();
+        assert_eq!(&t[r.clone()], "O'Brien");
+        assert!(next_word(t, r.end).is_none(), "a comma ends the name");
+        let s = t.find('Ö').unwrap();
+        assert_eq!(&t[s..word_end(t, s)], "Özdemir-Schulz");
+        assert_eq!(&t[next_word(t, word_end(t, s)).unwrap()], "x");
     }
 
     #[test]

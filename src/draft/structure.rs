@@ -288,10 +288,29 @@ pub fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     if text.is_ascii() {
         return Vec::new();
     }
-    text.grapheme_indices(true)
-        .filter(|(_, g)| g.chars().next().is_some_and(is_emoji))
-        .map(|(i, g)| body.start + i..body.start + i + g.len())
-        .collect()
+    // Segment only where an emoji starts: every emoji is non-ASCII, and segmenting the whole
+    // text into grapheme clusters cost more than all other checks together.
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+        i += k;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = if is_emoji(c) {
+            let g = text[i..]
+                .graphemes(true)
+                .next()
+                .map_or(c.len_utf8(), str::len);
+            out.push(body.start + i..body.start + i + g);
+            g
+        } else {
+            c.len_utf8()
+        };
+        i += len;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,39 +2,36 @@
 //! the packs: plain text files in `rules/lists/` (one entry per line, `#` starts a comment
 //! line), embedded into the binary and parsed on first use.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// A sorted, deduplicated list of words; lookups are case-sensitive binary searches.
+/// A set of words, looked up exactly or in lower case.
 #[derive(Debug)]
 pub struct WordList {
-    words: Vec<&'static str>,
+    words: HashSet<&'static str>,
     /// The same words in lower case (for handles such as `@anna.huber`).
-    lower: Vec<String>,
+    lower: HashSet<String>,
 }
 
 impl WordList {
     fn parse(text: &'static str) -> WordList {
-        let mut words: Vec<&str> = text
+        let words: HashSet<&str> = text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        words.sort_unstable();
-        words.dedup();
-        let mut lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        lower.sort_unstable();
-        lower.dedup();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
         WordList { words, lower }
     }
 
     /// Exactly as listed (capitalised names).
     pub fn contains(&self, w: &str) -> bool {
-        self.words.binary_search(&w).is_ok()
+        self.words.contains(w)
     }
 
     /// In any case (`w` must already be lower case).
     pub fn contains_lower(&self, w: &str) -> bool {
-        self.lower.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+        self.lower.contains(w)
     }
 
     pub fn len(&self) -> usize {
