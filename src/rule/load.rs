@@ -757,7 +757,7 @@ impl Cx<'_> {
                     missing(self, "list");
                     return None;
                 };
-                if crate::rule::lists::by_name(&l.value).is_none() {
+                if !crate::rule::lists::NAMES.contains(&l.value.as_str()) {
                     self.err(
                         span(l),
                         format!(
