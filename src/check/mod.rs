@@ -186,6 +186,31 @@ pub fn near_any(text: &str, sorted: &[Range<usize>], r: &Range<usize>, within: u
         .any(|s| gap_at_most(text, r, s, within))
 }
 
+/// Keep the matches `found` that have (`near: true`) or have not (`near: false`) a match of
+/// the context matcher within its distance in characters; `usize::MAX` means anywhere in the
+/// post. The context is looked up only when there is something to filter.
+pub fn filter_by_context(
+    cx: &Context,
+    found: &mut Vec<Range<usize>>,
+    context: &Option<(Matcher, usize)>,
+    near: bool,
+) {
+    let Some((ctx, within)) = context else {
+        return;
+    };
+    if found.is_empty() {
+        return;
+    }
+    let hits = ctx.matches(cx, &Scope::Text);
+    if *within == usize::MAX {
+        if hits.is_empty() == near {
+            found.clear();
+        }
+        return;
+    }
+    found.retain(|r| near_any(&cx.draft.source, &hits, r, *within) == near);
+}
+
 /// Matches of `matcher` without a match of the negative context within its distance.
 pub fn without_context(
     cx: &Context,
@@ -193,18 +218,9 @@ pub fn without_context(
     unless: &Option<(Matcher, usize)>,
     scope: &Scope,
 ) -> Vec<Range<usize>> {
-    let found = matcher.matches(cx, scope);
-    let Some((ctx, within)) = unless else {
-        return found;
-    };
-    if found.is_empty() {
-        return found;
-    }
-    let context = ctx.matches(cx, &Scope::Text);
+    let mut found = matcher.matches(cx, scope);
+    filter_by_context(cx, &mut found, unless, false);
     found
-        .into_iter()
-        .filter(|r| !near_any(&cx.draft.source, &context, r, *within))
-        .collect()
 }
 
 /// Whether a match lies inside a scope of the draft.

@@ -1,7 +1,7 @@
 //! `pattern`: every match of a regular expression (run on the NFC text; whole words unless
 //! `whole_word: false`).
 
-use super::{Check, Context, Finding, Matcher, near_any, without_context};
+use super::{Check, Context, Finding, Matcher, filter_by_context, without_context};
 use crate::rule::Scope;
 
 #[derive(Debug)]
@@ -17,18 +17,7 @@ pub struct PatternCheck {
 impl Check for PatternCheck {
     fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
         let mut found = without_context(cx, &self.matcher, &self.unless, &self.scope);
-        if let Some((ctx, within)) = &self.with
-            && !found.is_empty()
-        {
-            let context = ctx.matches(cx, &Scope::Text);
-            if *within == usize::MAX {
-                if context.is_empty() {
-                    found.clear();
-                }
-            } else {
-                found.retain(|r| near_any(&cx.draft.source, &context, r, *within));
-            }
-        }
+        filter_by_context(cx, &mut found, &self.with, true);
         for r in found {
             let m = cx.draft.source[r.clone()].to_string();
             out.push(Finding::at(r).var("match", m));

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::{Check, Context, Finding, Matcher, in_scope, near_any};
+use super::{Check, Context, Finding, Matcher, filter_by_context, in_scope};
 use crate::rule::Scope;
 use crate::rule::lists::WordList;
 
@@ -24,6 +24,9 @@ pub struct PersonNameCheck {
     pub scope: Scope,
 }
 
+/// Characters that join two parts of one word ("Özdemir-Schulz", "O'Brien", "O’Brien").
+const JOINERS: [char; 3] = ['-', '\'', '’'];
+
 /// End of the word starting at `start`: letters, joined by an inner hyphen or apostrophe
 /// ("Özdemir-Schulz", "O'Brien").
 fn word_end(text: &str, start: usize) -> usize {
@@ -32,9 +35,8 @@ fn word_end(text: &str, start: usize) -> usize {
         if c.is_alphabetic() {
             continue;
         }
-        let joins = matches!(c, '-' | '\'' | '’')
-            && i > 0
-            && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let joins =
+            JOINERS.contains(&c) && i > 0 && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
         if !joins {
             return start + i;
         }
@@ -70,7 +72,7 @@ fn is_surname(w: &str) -> bool {
     }
     let mut after_joint = false;
     for c in chars {
-        if matches!(c, '-' | '\'' | '’') {
+        if JOINERS.contains(&c) {
             after_joint = true;
         } else if after_joint || c.is_lowercase() {
             after_joint = false;
@@ -94,10 +96,10 @@ impl PersonNameCheck {
                 None => part == e,
             })
         };
-        hit(&lower) || lower.split(['-', '\'', '’']).any(hit)
+        hit(&lower) || lower.split(JOINERS).any(hit)
     }
 
-    fn in_text(&self, cx: &Context, out: &mut Vec<Finding>) {
+    fn in_text(&self, cx: &Context, out: &mut Vec<Range<usize>>) {
         let d = cx.draft;
         let base = d.body.start;
         let body = &d.source[d.body.clone()];
@@ -115,7 +117,7 @@ impl PersonNameCheck {
             };
             let word_start = first.is_uppercase()
                 && !body[..start].chars().next_back().is_some_and(|p| {
-                    p.is_alphabetic() || matches!(p, '-' | '\'' | '’' | '@' | '#' | '.' | '/')
+                    p.is_alphabetic() || JOINERS.contains(&p) || matches!(p, '@' | '#' | '.' | '/')
                 });
             if !word_start {
                 pos = start + first.len_utf8();
@@ -144,12 +146,12 @@ impl PersonNameCheck {
             }
             let r = base + start..base + last.end;
             if in_scope(d, &self.scope, &r) {
-                out.push(Finding::at(r.clone()).var("match", &d.source[r]));
+                out.push(r);
             }
         }
     }
 
-    fn in_mentions(&self, cx: &Context, out: &mut Vec<Finding>) {
+    fn in_mentions(&self, cx: &Context, out: &mut Vec<Range<usize>>) {
         let d = cx.draft;
         for m in &d.structure.mentions {
             if !in_scope(d, &self.scope, m) {
@@ -162,7 +164,7 @@ impl PersonNameCheck {
                 && parts[1..].iter().any(|p| p.chars().count() >= 2)
                 && !parts.iter().any(|p| self.excluded(p));
             if person {
-                out.push(Finding::at(m.clone()).var("match", &d.source[m.clone()]));
+                out.push(m.clone());
             }
         }
     }
@@ -202,13 +204,12 @@ impl Check for PersonNameCheck {
             Scope::Mentions => self.in_mentions(cx, &mut found),
             _ => self.in_text(cx, &mut found),
         }
-        if let Some((ctx, within)) = &self.unless
-            && !found.is_empty()
-        {
-            let context = ctx.matches(cx, &Scope::Text);
-            found.retain(|f| !near_any(&cx.draft.source, &context, &f.range, *within));
-        }
-        out.extend(found);
+        filter_by_context(cx, &mut found, &self.unless, false);
+        out.extend(
+            found
+                .into_iter()
+                .map(|r| Finding::at(r.clone()).var("match", &cx.draft.source[r])),
+        );
     }
 }
 

@@ -681,17 +681,26 @@ impl Engine {
 
     /// Check one draft.
     pub fn check(&self, draft: &Draft, opts: &CheckOptions) -> Vec<Diagnostic> {
+        self.with_hits(draft, |hits| self.check_with(draft, hits, opts))
+    }
+
+    /// The single scan of a draft (the automaton and the regex set), then `f` with the hits;
+    /// each regex the set lets match runs when a check first asks for it.
+    fn with_hits<R>(&self, draft: &Draft, f: impl FnOnce(&Hits) -> R) -> R {
         let terms = self.terms.scan(draft);
         let candidate = self.candidates(draft);
         let run = |i: RegexId| self.run_regex(i, draft, &candidate);
-        let hits = Hits::new(terms, self.regexes.len(), &run);
+        f(&Hits::new(terms, self.regexes.len(), &run))
+    }
+
+    fn check_with(&self, draft: &Draft, hits: &Hits, opts: &CheckOptions) -> Vec<Diagnostic> {
         let platform = opts
             .platform
             .or(draft.front.platform)
             .unwrap_or(opts.default_platform);
         let cx = Context {
             draft,
-            hits: &hits,
+            hits,
             platform,
             lang: opts.lang,
             fold: opts.fold(platform),
@@ -808,42 +817,40 @@ impl Engine {
                     continue;
                 }
                 let mini = Draft::parse("qr", payload.trim().to_string());
-                let terms = self.terms.scan(&mini);
-                let candidate = self.candidates(&mini);
-                let run = |i: RegexId| self.run_regex(i, &mini, &candidate);
-                let hits = Hits::new(terms, self.regexes.len(), &run);
-                let platform = opts
-                    .platform
-                    .or(draft.front.platform)
-                    .unwrap_or(opts.default_platform);
-                let cx = Context {
-                    draft: &mini,
-                    hits: &hits,
-                    platform,
-                    lang: opts.lang,
-                    fold: opts.fold(platform),
-                };
-                let mut out = Vec::new();
-                for (rule, check) in self.rules.iter().zip(&self.checks) {
-                    if !rule.check.is_link_scoped() {
-                        continue;
+                self.with_hits(&mini, |hits| {
+                    let platform = opts
+                        .platform
+                        .or(draft.front.platform)
+                        .unwrap_or(opts.default_platform);
+                    let cx = Context {
+                        draft: &mini,
+                        hits,
+                        platform,
+                        lang: opts.lang,
+                        fold: opts.fold(platform),
+                    };
+                    let mut out = Vec::new();
+                    for (rule, check) in self.rules.iter().zip(&self.checks) {
+                        if !rule.check.is_link_scoped() {
+                            continue;
+                        }
+                        out.clear();
+                        check.run(&cx, &mut out);
+                        found.extend(out.drain(..).map(|f| {
+                            let mut vars = f.vars;
+                            vars.push(("image", a.written.clone()));
+                            vars.push(("qr", payload.clone()));
+                            (
+                                rule,
+                                Finding {
+                                    range: a.range.clone(),
+                                    vars,
+                                    image: Some(i),
+                                },
+                            )
+                        }));
                     }
-                    out.clear();
-                    check.run(&cx, &mut out);
-                    found.extend(out.drain(..).map(|f| {
-                        let mut vars = f.vars;
-                        vars.push(("image", a.written.clone()));
-                        vars.push(("qr", payload.clone()));
-                        (
-                            rule,
-                            Finding {
-                                range: a.range.clone(),
-                                vars,
-                                image: Some(i),
-                            },
-                        )
-                    }));
-                }
+                });
             }
         }
     }

@@ -442,17 +442,29 @@ impl Cx<'_> {
         }
     }
 
-    /// `unless` + `unless_within`; `Some(None)` when absent, `None` on an error.
+    /// `unless` + `unless_within` (default 40 characters); `Some(None)` when absent, `None` on
+    /// an error.
     fn unless(&mut self, c: &RawCheck) -> Option<Option<Unless>> {
-        match (&c.unless, &c.unless_within) {
+        self.context(&c.unless, &c.unless_within, "unless", 40)
+    }
+
+    /// A context matcher and its distance: `unless`/`unless_within` or `with`/`with_within`.
+    fn context(
+        &mut self,
+        m: &Option<Spanned<RawMatcher>>,
+        within: &Option<Spanned<usize>>,
+        key: &str,
+        default: usize,
+    ) -> Option<Option<Unless>> {
+        match (m, within) {
             (None, None) => Some(None),
             (None, Some(w)) => {
-                self.err(span(w), "`unless_within` needs `unless`");
+                self.err(span(w), format!("`{key}_within` needs `{key}`"));
                 None
             }
-            (Some(u), w) => Some(Some(Unless {
-                matcher: self.matcher(u, "unless")?,
-                within: w.as_ref().map(|w| w.value).unwrap_or(40),
+            (Some(m), w) => Some(Some(Unless {
+                matcher: self.matcher(m, key)?,
+                within: w.as_ref().map_or(default, |w| w.value),
             })),
         }
     }
@@ -629,17 +641,8 @@ impl Cx<'_> {
                     }
                 },
                 unless: self.unless(&c)?,
-                with: match (&c.with, &c.with_within) {
-                    (None, None) => None,
-                    (None, Some(w)) => {
-                        self.err(span(w), "`with_within` needs `with`");
-                        return None;
-                    }
-                    (Some(m), w) => Some(Unless {
-                        matcher: self.matcher(m, "with")?,
-                        within: w.as_ref().map_or(usize::MAX, |w| w.value),
-                    }),
-                },
+                // Anywhere in the post unless a distance is given.
+                with: self.context(&c.with, &c.with_within, "with", usize::MAX)?,
                 scope,
             },
             "validate" => CheckDef::Validate {
