@@ -60,6 +60,16 @@ fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
     Some(start..word_end(text, start))
 }
 
+/// The next word after blanks if it is a surname (checks its first letter before reading it).
+fn next_surname(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let start = end + (rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}']).len());
+    if start == end || !text[start..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    next_word(text, end).filter(|r| is_surname(&text[r.clone()]))
+}
+
 /// "Huber", "Özdemir-Schulz", "O'Brien", "van-Dyke": a capital, then lower-case letters; each
 /// part after a hyphen or apostrophe starts with any letter. Not "IT" or "CSU".
 fn is_surname(w: &str) -> bool {
@@ -125,16 +135,17 @@ impl PersonNameCheck {
             }
             let end = word_end(body, start);
             pos = end.max(start + first.len_utf8());
+            // The surname first: most capitalised words are followed by a lower-case word,
+            // which settles it without a lookup in the list.
+            let Some(mut last) = next_surname(body, end) else {
+                continue;
+            };
             if !self.is_first_name(&body[start..end]) {
                 continue;
             }
-            let Some(mut last) = next_word(body, end).filter(|r| is_surname(&body[r.clone()]))
-            else {
-                continue;
-            };
             // A middle name: "Anna Maria Huber".
             while self.list.contains(&body[last.clone()]) {
-                match next_word(body, last.end).filter(|r| is_surname(&body[r.clone()])) {
+                match next_surname(body, last.end) {
                     Some(r) => last = r,
                     None => break,
                 }

@@ -17,9 +17,8 @@ pub struct RequiresCheck {
 
 impl Check for RequiresCheck {
     fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let required = self.require.matches(cx, &self.scope);
         let Some(trigger) = &self.trigger else {
-            if required.is_empty() {
+            if self.require.matches(cx, &self.scope).is_empty() {
                 let d = cx.draft;
                 let body = d.body_text();
                 let start = d.body.start + (body.len() - body.trim_start().len());
@@ -31,7 +30,13 @@ impl Check for RequiresCheck {
             }
             return;
         };
+        // Triggers first: most drafts have none, and then the marker (often a regex that
+        // the set cannot rule out, such as a link) need not be looked for at all.
         let triggers = trigger.matches(cx, &self.scope);
+        if triggers.is_empty() {
+            return;
+        }
+        let required = self.require.matches(cx, &self.scope);
         match self.near {
             None => {
                 if required.is_empty()

@@ -24,7 +24,7 @@ use crate::draft::Draft;
 use crate::platform::{Lang, Platform};
 use crate::rule::{CheckDef, CountOf, MatcherDef, PackError, Rule, Scope};
 use crate::text::{Positioner, word_bounded};
-use prefilter::{TermIndex, TermIndexBuilder};
+use prefilter::{TermIndex, TermIndexBuilder, gate_literals};
 
 /// Compiled size limit of one rule regex.
 const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
@@ -106,6 +106,8 @@ pub struct Engine {
     regex_set: Option<meta::Regex>,
     /// The regex behind each member of the set.
     set_members: Vec<RegexId>,
+    /// Per regex, its gate in the term automaton (then it is not in the set).
+    gates: Vec<Option<usize>>,
 }
 
 struct Compiler {
@@ -348,6 +350,34 @@ fn build_set(patterns: &[Hir]) -> Option<meta::Regex> {
         .ok()
 }
 
+/// Whether a regex that is built on first use stays within the size limit once compiled.
+fn check_size(
+    hir: &Hir,
+    at: &(
+        std::sync::Arc<crate::rule::PackSource>,
+        std::ops::Range<usize>,
+    ),
+) -> Result<(), PackError> {
+    use regex_automata::nfa::thompson;
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(thompson::WhichCaptures::None)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+        )
+        .build_from_hir(hir)
+        .map(drop)
+        .map_err(|_| {
+            PackError::new(
+                &at.0,
+                at.1.clone(),
+                format!(
+                    "regex is too large once compiled (limit {REGEX_SIZE_LIMIT} bytes); simplify it"
+                ),
+            )
+        })
+}
+
 /// Build the regexes selected by `which` now; a located error for each that is too large or
 /// invalid.
 fn build_singles(
@@ -425,6 +455,17 @@ fn has_unicode_word_boundary(h: &Hir) -> bool {
 impl Engine {
     /// Compile validated rules. Regex problems come back as located pack errors.
     pub fn compile(rules: Vec<Rule>) -> Result<Engine, Vec<PackError>> {
+        Self::compile_with(rules, true)
+    }
+
+    /// Compile with every whole-text regex in the set, none gated by the automaton: the
+    /// reference that tests compare the gates against.
+    #[doc(hidden)]
+    pub fn compile_ungated(rules: Vec<Rule>) -> Result<Engine, Vec<PackError>> {
+        Self::compile_with(rules, false)
+    }
+
+    fn compile_with(rules: Vec<Rule>, gating: bool) -> Result<Engine, Vec<PackError>> {
         let mut c = Compiler {
             terms: TermIndexBuilder::default(),
             regexes: Vec::new(),
@@ -441,51 +482,58 @@ impl Engine {
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
-        // The automaton and the regex set are independent: build them at the same time.
-        let set_members: Vec<RegexId> = (0..c.regexes.len())
-            .filter(|&i| c.regexes[i].narrow.is_none())
-            .collect();
-        // The automaton (with the few regexes outside the set) and the set are independent:
-        // build them at the same time. Each regex is parsed once, on the side that uses it.
-        let regexes = &c.regexes;
-        let regex_rules = &c.regex_rules;
-        let ((terms, mut errors), set) = rayon::join(
-            || {
-                let mut errors: Vec<PackError> = regexes
-                    .iter()
-                    .zip(regex_rules)
-                    .filter(|(cr, _)| cr.narrow.is_some())
-                    .filter_map(|(cr, at)| parse_regex(cr, at).err())
-                    .collect();
-                let terms = c.terms.build();
-                if errors.is_empty() {
-                    errors = build_singles(regexes, regex_rules, |r| r.narrow.is_some());
-                }
-                (terms, errors)
-            },
-            || {
-                let mut hirs = Vec::with_capacity(set_members.len());
-                let mut errors = Vec::new();
-                for &i in &set_members {
-                    match parse_regex(&regexes[i], &regex_rules[i]) {
-                        Ok(h) => hirs.push(h),
-                        Err(e) => errors.push(e),
+        // Every whole-text regex is parsed once (syntax, `\b`), on both cores. One whose matches
+        // all start or end with a few selective literals is gated by the term automaton; the
+        // rest go into the set.
+        // Every regex is parsed once (syntax, `\b`) and sorted, on both cores: one that runs on
+        // links, hashtags or mentions only is checked for size and built on first use; one whose
+        // matches all start or end with a few selective literals is gated by the term
+        // automaton; the rest go into the set.
+        enum Parsed {
+            Narrow,
+            Gated(Vec<String>),
+            InSet(Hir),
+        }
+        let parsed: Vec<Result<Parsed, PackError>> = {
+            use rayon::prelude::*;
+            c.regexes
+                .par_iter()
+                .zip(&c.regex_rules)
+                .map(|(cr, at)| {
+                    let hir = parse_regex(cr, at)?;
+                    if cr.narrow.is_some() {
+                        return check_size(&hir, at).map(|()| Parsed::Narrow);
                     }
-                }
-                if errors.is_empty() {
-                    Ok(build_set(&hirs))
-                } else {
-                    Err(errors)
-                }
-            },
-        );
-        let regex_set = match set {
-            Ok(s) => s,
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
+                    Ok(match gate_literals(&hir).filter(|_| gating) {
+                        Some(lits) => Parsed::Gated(lits),
+                        None => Parsed::InSet(hir),
+                    })
+                })
+                .collect()
         };
+        let mut gates = vec![None; c.regexes.len()];
+        let mut set_members = Vec::new();
+        let mut hirs = Vec::new();
+        let mut errors = Vec::new();
+        for (i, p) in parsed.into_iter().enumerate() {
+            match p {
+                Err(e) => errors.push(e),
+                Ok(Parsed::Narrow) => {}
+                Ok(Parsed::Gated(lits)) => gates[i] = Some(c.terms.add_gate(&lits)),
+                Ok(Parsed::InSet(h)) => {
+                    set_members.push(i);
+                    hirs.push(h);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // The automaton and the set are independent: build them at the same time.
+        let (terms, regex_set) = rayon::join(
+            || c.terms.build(),
+            || (!hirs.is_empty()).then(|| build_set(&hirs)).flatten(),
+        );
         let terms = terms.map_err(|e| {
             let src = rules.first().map(|r| r.source.clone());
             match src {
@@ -493,10 +541,12 @@ impl Engine {
                 None => Vec::new(),
             }
         })?;
-        if errors.is_empty() && regex_set.is_none() {
+        if regex_set.is_none() && !set_members.is_empty() {
             // The set is too large: find the regexes that are too large on their own, and
             // build the rest now.
-            errors.extend(build_singles(regexes, regex_rules, |r| r.narrow.is_none()));
+            errors.extend(build_singles(&c.regexes, &c.regex_rules, |r| {
+                r.narrow.is_none()
+            }));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -507,6 +557,7 @@ impl Engine {
             terms,
             regex_set,
             set_members,
+            gates,
             regexes: c.regexes,
         })
     }
@@ -531,11 +582,19 @@ impl Engine {
         (self.terms.pattern_count(), self.regexes.len())
     }
 
-    /// The regexes that can match a draft at all, by the set (links, hashtags and mentions
-    /// regexes, run on those pieces only, always count).
-    fn candidates(&self, draft: &Draft) -> Vec<bool> {
-        // Without a set (too large), every regex is a candidate.
-        let mut candidate = vec![self.regex_set.is_none(); self.regexes.len()];
+    /// The regexes that can match a draft at all: gated ones whose gate the automaton opened,
+    /// the others by the set (links, hashtags and mentions regexes, run on those pieces only,
+    /// always count).
+    fn candidates(&self, draft: &Draft, open: &[bool]) -> Vec<bool> {
+        // Without a set (too large), every regex in it is a candidate.
+        let mut candidate: Vec<bool> = self
+            .gates
+            .iter()
+            .map(|g| match g {
+                Some(g) => open[*g],
+                None => self.regex_set.is_none(),
+            })
+            .collect();
         if let Some(set) = &self.regex_set {
             let mut m = PatternSet::new(set.pattern_len());
             set.which_overlapping_matches(&Input::new(&draft.normalized.text), &mut m);
@@ -573,8 +632,8 @@ impl Engine {
     pub fn scan_timing(&self, drafts: &[Draft]) -> f64 {
         let t = std::time::Instant::now();
         for d in drafts {
-            std::hint::black_box(self.terms.scan(d));
-            let candidate = self.candidates(d);
+            let scan = self.terms.scan(d);
+            let candidate = self.candidates(d, &scan.gates);
             for i in 0..self.regexes.len() {
                 std::hint::black_box(self.run_regex(i, d, &candidate));
             }
@@ -687,10 +746,10 @@ impl Engine {
     /// The single scan of a draft (the automaton and the regex set), then `f` with the hits;
     /// each regex the set lets match runs when a check first asks for it.
     fn with_hits<R>(&self, draft: &Draft, f: impl FnOnce(&Hits) -> R) -> R {
-        let terms = self.terms.scan(draft);
-        let candidate = self.candidates(draft);
+        let scan = self.terms.scan(draft);
+        let candidate = self.candidates(draft, &scan.gates);
         let run = |i: RegexId| self.run_regex(i, draft, &candidate);
-        f(&Hits::new(terms, self.regexes.len(), &run))
+        f(&Hits::new(scan.lists, self.regexes.len(), &run))
     }
 
     fn check_with(&self, draft: &Draft, hits: &Hits, opts: &CheckOptions) -> Vec<Diagnostic> {

@@ -1,11 +1,17 @@
 //! One Aho-Corasick automaton for every term list of every rule. Terms are folded exactly like
 //! the draft's folded view, deduplicated, and scanned in a single overlapping pass; each hit is
 //! checked for whole-word edges and handed to every list that contains the term.
+//!
+//! The same pass is the literal prefilter of the regexes: a regex whose every match starts (or
+//! ends) with one of a few literals gets those literals, folded, into the automaton as a
+//! *gate*; it can only match a draft in which one of them was seen (see [`gate_literals`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::Hir;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::check::TermListId;
 use crate::draft::Draft;
@@ -14,6 +20,8 @@ use crate::text::{View, extend_word, extend_word_back, left_bounded, right_bound
 #[derive(Debug, Clone)]
 struct PatternInfo {
     lists: Vec<TermListId>,
+    /// Regex gates this literal opens (any occurrence, no word edges).
+    gates: Vec<usize>,
     /// Written with a trailing `*`: matches as a word prefix, extended to the word's end.
     prefix: bool,
     /// Written with a leading `*`: matches as the end of a word (German compounds:
@@ -28,6 +36,7 @@ pub struct TermIndexBuilder {
     info: Vec<PatternInfo>,
     by_key: HashMap<(String, bool, bool), usize>,
     lists: usize,
+    gates: usize,
 }
 
 impl TermIndexBuilder {
@@ -49,23 +58,39 @@ impl TermIndexBuilder {
             if folded.is_empty() {
                 continue;
             }
-            let idx = *self
-                .by_key
-                .entry((folded.clone(), prefix, suffix))
-                .or_insert_with(|| {
-                    self.patterns.push(folded);
-                    self.info.push(PatternInfo {
-                        lists: Vec::new(),
-                        prefix,
-                        suffix,
-                    });
-                    self.info.len() - 1
-                });
+            let idx = self.pattern(folded, prefix, suffix);
             if !self.info[idx].lists.contains(&id) {
                 self.info[idx].lists.push(id);
             }
         }
         id
+    }
+
+    /// Register the gate of a regex: literals already folded (from [`gate_literals`]).
+    pub fn add_gate(&mut self, literals: &[String]) -> usize {
+        let id = self.gates;
+        self.gates += 1;
+        for l in literals {
+            let idx = self.pattern(l.clone(), false, false);
+            self.info[idx].gates.push(id);
+        }
+        id
+    }
+
+    fn pattern(&mut self, folded: String, prefix: bool, suffix: bool) -> usize {
+        *self
+            .by_key
+            .entry((folded.clone(), prefix, suffix))
+            .or_insert_with(|| {
+                self.patterns.push(folded);
+                self.info.push(PatternInfo {
+                    lists: Vec::new(),
+                    gates: Vec::new(),
+                    prefix,
+                    suffix,
+                });
+                self.info.len() - 1
+            })
     }
 
     pub fn build(self) -> Result<TermIndex, String> {
@@ -84,6 +109,7 @@ impl TermIndexBuilder {
             ac,
             info: self.info,
             lists: self.lists,
+            gates: self.gates,
         })
     }
 }
@@ -94,6 +120,16 @@ pub struct TermIndex {
     ac: Option<AhoCorasick>,
     info: Vec<PatternInfo>,
     lists: usize,
+    gates: usize,
+}
+
+/// What one pass of the automaton found in a draft.
+#[derive(Debug, Default)]
+pub struct TermScan {
+    /// Per term list, the matched byte ranges of the original text in text order.
+    pub lists: Vec<Vec<Range<usize>>>,
+    /// Per regex gate, whether one of its literals occurs.
+    pub gates: Vec<bool>,
 }
 
 impl TermIndex {
@@ -101,15 +137,23 @@ impl TermIndex {
         self.info.len()
     }
 
-    /// Scan a draft once; returns, per term list, the matched byte ranges of the original text
-    /// in text order.
-    pub fn scan(&self, draft: &Draft) -> Vec<Vec<Range<usize>>> {
+    /// Scan a draft once: the term lists' matches and the regex gates that are open.
+    pub fn scan(&self, draft: &Draft) -> TermScan {
         let mut out = vec![Vec::new(); self.lists];
-        let Some(ac) = &self.ac else { return out };
+        let mut gates = vec![false; self.gates];
+        let Some(ac) = &self.ac else {
+            return TermScan { lists: out, gates };
+        };
         let view = &draft.folded;
         let text = view.text.as_str();
         for m in ac.find_overlapping_iter(text) {
             let info = &self.info[m.pattern().as_usize()];
+            for &g in &info.gates {
+                gates[g] = true;
+            }
+            if info.lists.is_empty() {
+                continue;
+            }
             let (start, mut end) = (m.start(), m.end());
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
@@ -142,7 +186,132 @@ impl TermIndex {
             }
             *list = kept;
         }
-        out
+        TermScan { lists: out, gates }
+    }
+}
+
+/// The literals, folded like the draft's folded view, one of which every match of a regex
+/// starts or ends with, when they make a selective gate: a finite list of at most 64 literals,
+/// each at least three bytes long once folded (two when one is punctuation or a symbol, such
+/// as `![` or `®`). `None` when the regex has no such literals (it then goes into the regex
+/// set).
+///
+/// Sound because the regexes run on the NFC view and the automaton on the folded view, which
+/// is the NFC view's text folded chunk by chunk: a literal in a match of the one is, folded, in
+/// the other. Literals are cut to [`GATE_LEN`] bytes, and one that contains another is dropped
+/// (the shorter one is in the text wherever the longer one is), which keeps the automaton small.
+pub fn gate_literals(hir: &Hir) -> Option<Vec<String>> {
+    // Two bytes are enough for punctuation or a symbol, not for two letters ("de") or one ("ä").
+    let selective =
+        |f: &str| f.len() >= 3 || (f.len() == 2 && f.chars().any(|c| !c.is_alphanumeric()));
+    let hir = fold_case_classes(hir);
+    let mut best: Option<Vec<String>> = None;
+    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+        if best.is_some() {
+            // Prefixes are found first and almost always enough; suffixes only when not.
+            break;
+        }
+        let seq = Extractor::new()
+            .kind(kind.clone())
+            .limit_class(4)
+            .limit_total(64)
+            .limit_literal_len(GATE_LEN)
+            .extract(&hir);
+        let Some(lits) = seq.literals() else {
+            continue;
+        };
+        if lits.is_empty() || lits.len() > 64 {
+            continue;
+        }
+        let folded: Option<Vec<String>> = lits
+            .iter()
+            .map(|l| {
+                let f = View::fold_str(std::str::from_utf8(l.as_bytes()).ok()?);
+                let f = cut(&f, kind.is_prefix());
+                // Any part of a literal every match contains is one too: without the blanks
+                // and punctuation around it, when it stays selective ("sohn" for "sohn(" and
+                // "sohn ", "utm" for "?utm_"), the automaton gets fewer patterns and fewer
+                // byte classes.
+                let bare = f.trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
+                [bare, f.trim_matches(' '), f]
+                    .into_iter()
+                    .find(|f| selective(f))
+                    .map(str::to_string)
+            })
+            .collect();
+        let Some(mut folded) = folded else { continue };
+        folded.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        folded.dedup();
+        let mut kept: Vec<String> = Vec::with_capacity(folded.len());
+        for f in folded {
+            if !kept.iter().any(|k| f.contains(k.as_str())) {
+                kept.push(f);
+            }
+        }
+        best = Some(kept);
+    }
+    best
+}
+
+/// Longest gate literal in bytes.
+const GATE_LEN: usize = 8;
+
+/// A literal cut to [`GATE_LEN`] bytes at a character boundary: its start for a prefix, its end
+/// for a suffix.
+fn cut(f: &str, prefix: bool) -> &str {
+    if f.len() <= GATE_LEN {
+        return f;
+    }
+    if prefix {
+        let mut end = GATE_LEN;
+        while !f.is_char_boundary(end) {
+            end -= 1;
+        }
+        &f[..end]
+    } else {
+        let mut start = f.len() - GATE_LEN;
+        while !f.is_char_boundary(start) {
+            start += 1;
+        }
+        &f[start..]
+    }
+}
+
+/// The syntax tree with every small class of case variants (`[Ww]`, or `w` under `(?i)`)
+/// replaced by its folded letter, so that case-insensitive regexes yield a few folded literals
+/// instead of every mix of upper and lower case.
+fn fold_case_classes(hir: &Hir) -> Hir {
+    use regex_syntax::hir::{Class, HirKind, Repetition};
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut chars = c.iter().flat_map(|r| r.start()..=r.end());
+            let small = c
+                .iter()
+                .map(|r| r.end() as usize - r.start() as usize + 1)
+                .sum::<usize>()
+                <= 4;
+            let first = chars
+                .next()
+                .map(|ch| View::fold_str(ch.encode_utf8(&mut [0; 4])));
+            match first {
+                Some(f)
+                    if small
+                        && !f.is_empty()
+                        && chars.all(|ch| View::fold_str(ch.encode_utf8(&mut [0; 4])) == f) =>
+                {
+                    Hir::literal(f.into_bytes())
+                }
+                _ => hir.clone(),
+            }
+        }
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(fold_case_classes(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => fold_case_classes(&c.sub),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(fold_case_classes).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.iter().map(fold_case_classes).collect()),
+        _ => hir.clone(),
     }
 }
 
@@ -158,6 +327,7 @@ mod tests {
         let idx = b.build().unwrap();
         let d = Draft::parse("t", text.to_string());
         idx.scan(&d)
+            .lists
             .into_iter()
             .map(|v| v.into_iter().map(|r| text[r].to_string()).collect())
             .collect()
@@ -191,6 +361,67 @@ mod tests {
             "Die Ausbildungshotline und die Hotline, nicht hotlines.",
         );
         assert_eq!(r[0], ["Ausbildungshotline", "Hotline"]);
+    }
+
+    fn gate(pattern: &str) -> Option<Vec<String>> {
+        gate_literals(&regex_syntax::parse(pattern).unwrap())
+    }
+
+    #[test]
+    fn gates_are_folded_literals_every_match_contains() {
+        // Case variants fold before extraction; literals are cut to eight bytes, blanks and
+        // punctuation around them go when the rest is long enough, and a literal that contains
+        // another is left out.
+        assert_eq!(
+            gate("(?i:wählt|wählen sie)[ \\t]+\\w+").unwrap(),
+            ["wählt", "wählen"]
+        );
+        assert_eq!(gate("https?://\\S+").unwrap(), ["http"]);
+        assert_eq!(
+            gate("(?i:geburtsdatum|geboren am|geb\\.)").unwrap(),
+            ["geb"]
+        );
+        assert_eq!(gate("[Aa]ktenzeichen:?|[Aa]ktenz").unwrap(), ["aktenz"]);
+        assert_eq!(gate("(?:Fr|Hr)\\. [A-Z]").unwrap(), ["fr.", "hr."]);
+        assert_eq!(gate("STRASSE|Straße").unwrap(), ["strasse"]);
+        // Suffixes when the start is open: a letter before a registered sign.
+        assert_eq!(gate("\\p{L}®").unwrap(), ["®"]);
+        // Two bytes are enough with punctuation.
+        assert_eq!(gate("!\\[[^\\]]*\\]").unwrap(), ["!["]);
+        // Too short, too many or no literals: these go into the set.
+        assert_eq!(
+            gate("(?:AD|AT|DE)[0-9]{2}"),
+            None,
+            "two letters fold to common bigrams"
+        );
+        assert_eq!(gate("[0-9]{4}-[0-9]{4}"), None);
+        assert_eq!(gate("[A-ZÄÖÜ]{3,}"), None);
+        assert_eq!(gate("\\p{Extended_Pictographic}"), None);
+        assert_eq!(gate("\\p{L}[®™]"), None, "™ folds to `tm`, two letters");
+        assert_eq!(
+            gate("(?:foo)?[0-9]+"),
+            None,
+            "an optional literal gates nothing"
+        );
+    }
+
+    #[test]
+    fn gates_open_on_their_literals_in_any_case_or_form() {
+        let mut b = TermIndexBuilder::default();
+        b.add_list(&["werbung"]);
+        let g = b.add_gate(&gate("Aktenzeichen|Az\\.").unwrap());
+        let w = b.add_gate(&gate("werbung[0-9]").unwrap());
+        let idx = b.build().unwrap();
+        let open = |t: &str| idx.scan(&Draft::parse("t", t.to_string())).gates;
+        assert_eq!(open("Unser AKTENZEICHEN lautet"), [true, false]);
+        assert_eq!(open("az. 12"), [true, false]);
+        assert_eq!(
+            open("Werbung2 und Werbung"),
+            [false, true],
+            "inside a word too"
+        );
+        assert_eq!(open("nichts"), [false, false]);
+        assert_eq!((g, w), (0, 1));
     }
 
     #[test]
