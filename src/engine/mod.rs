@@ -53,6 +53,9 @@ struct CompiledRegex {
     /// drafts need only a few of them (keeps the CLI's start-up short).
     re: OnceLock<Regex>,
     whole_word: bool,
+    /// Used as what a rule looks for (not only as context such as a rule's `unless`, or the
+    /// marker a `requires` rule wants near its trigger).
+    primary: bool,
 }
 
 /// Options for one check run.
@@ -106,8 +109,21 @@ pub struct Engine {
     regex_set: Option<meta::Regex>,
     /// The regex behind each member of the set.
     set_members: Vec<RegexId>,
-    /// Per regex, its gate in the term automaton (then it is not in the set).
-    gates: Vec<Option<usize>>,
+    /// Per regex, what tells whether it can match a draft.
+    filters: Vec<Filter>,
+}
+
+/// What tells whether a regex can match a draft, before it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    /// Runs on links, hashtags or mentions only: always a candidate.
+    Narrow,
+    /// One of its literals must have been seen by the term automaton (this gate).
+    Gate(usize),
+    /// A member of the regex set.
+    Set,
+    /// Only context, looked up once its rule has found something (rarely): runs then.
+    Unfiltered,
 }
 
 struct Compiler {
@@ -120,6 +136,9 @@ struct Compiler {
         std::ops::Range<usize>,
     )>,
     errors: Vec<PackError>,
+    /// Compiling the context of a rule (`unless`, `with`, a `requires` rule's marker): looked
+    /// up only once the rule has found something.
+    context: bool,
 }
 
 impl Compiler {
@@ -147,6 +166,7 @@ impl Compiler {
         };
         let key = (pattern.clone(), *ignore_case, *whole_word, narrow.clone());
         if let Some(&id) = self.regex_keys.get(&key) {
+            self.regexes[id].primary |= !self.context;
             return Some((id, validator.clone()));
         }
         // Syntax and `\b` are checked by `parse_regex`, in parallel with building the
@@ -159,6 +179,7 @@ impl Compiler {
             ignore_case: *ignore_case,
             re: OnceLock::new(),
             whole_word: *whole_word,
+            primary: !self.context,
         });
         self.regex_keys.insert(key, id);
         self.regex_rules.push((rule.source.clone(), range.clone()));
@@ -174,8 +195,19 @@ impl Compiler {
     ) -> Option<Option<(Matcher, usize)>> {
         match unless {
             None => Some(None),
-            Some(u) => Some(Some((self.matcher(rule, &u.matcher, scope)?, u.within))),
+            Some(u) => Some(Some((
+                self.context_matcher(rule, &u.matcher, scope)?,
+                u.within,
+            ))),
         }
+    }
+
+    /// A matcher that is looked up only after the rule's own matcher found something.
+    fn context_matcher(&mut self, rule: &Rule, def: &MatcherDef, scope: &Scope) -> Option<Matcher> {
+        self.context = true;
+        let m = self.matcher(rule, def, scope);
+        self.context = false;
+        m
     }
 
     fn matcher(&mut self, rule: &Rule, def: &MatcherDef, scope: &Scope) -> Option<Matcher> {
@@ -232,7 +264,10 @@ impl Compiler {
                     Some(t) => Some(self.matcher(rule, t, scope)?),
                     None => None,
                 },
-                require: self.matcher(rule, require, scope)?,
+                require: match trigger {
+                    Some(_) => self.context_matcher(rule, require, scope)?,
+                    None => self.matcher(rule, require, scope)?,
+                },
                 near: *near,
                 scope: scope.clone(),
             }),
@@ -247,7 +282,10 @@ impl Compiler {
                     Some(t) => Some(self.matcher(rule, t, scope)?),
                     None => None,
                 },
-                marker: self.matcher(rule, marker, scope)?,
+                marker: match trigger {
+                    Some(_) => self.context_matcher(rule, marker, scope)?,
+                    None => self.matcher(rule, marker, scope)?,
+                },
                 within: *within,
                 outside_hashtag_block: *outside_hashtag_block,
                 scope: scope.clone(),
@@ -472,6 +510,7 @@ impl Engine {
             regex_keys: HashMap::new(),
             regex_rules: Vec::new(),
             errors: Vec::new(),
+            context: false,
         };
         let mut checks = Vec::with_capacity(rules.len());
         for r in &rules {
@@ -490,7 +529,7 @@ impl Engine {
         // matches all start or end with a few selective literals is gated by the term
         // automaton; the rest go into the set.
         enum Parsed {
-            Narrow,
+            Unfiltered,
             Gated(Vec<String>),
             InSet(Hir),
         }
@@ -501,8 +540,9 @@ impl Engine {
                 .zip(&c.regex_rules)
                 .map(|(cr, at)| {
                     let hir = parse_regex(cr, at)?;
-                    if cr.narrow.is_some() {
-                        return check_size(&hir, at).map(|()| Parsed::Narrow);
+                    if cr.narrow.is_some() || (gating && !cr.primary) {
+                        // Only context: not worth a place in the set.
+                        return check_size(&hir, at).map(|()| Parsed::Unfiltered);
                     }
                     Ok(match gate_literals(&hir).filter(|_| gating) {
                         Some(lits) => Parsed::Gated(lits),
@@ -511,20 +551,25 @@ impl Engine {
                 })
                 .collect()
         };
-        let mut gates = vec![None; c.regexes.len()];
+        let mut filters = Vec::with_capacity(c.regexes.len());
         let mut set_members = Vec::new();
         let mut hirs = Vec::new();
         let mut errors = Vec::new();
         for (i, p) in parsed.into_iter().enumerate() {
-            match p {
-                Err(e) => errors.push(e),
-                Ok(Parsed::Narrow) => {}
-                Ok(Parsed::Gated(lits)) => gates[i] = Some(c.terms.add_gate(&lits)),
+            filters.push(match p {
+                Err(e) => {
+                    errors.push(e);
+                    Filter::Unfiltered
+                }
+                Ok(Parsed::Unfiltered) if c.regexes[i].narrow.is_some() => Filter::Narrow,
+                Ok(Parsed::Unfiltered) => Filter::Unfiltered,
+                Ok(Parsed::Gated(lits)) => Filter::Gate(c.terms.add_gate(&lits)),
                 Ok(Parsed::InSet(h)) => {
                     set_members.push(i);
                     hirs.push(h);
+                    Filter::Set
                 }
-            }
+            });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -557,7 +602,7 @@ impl Engine {
             terms,
             regex_set,
             set_members,
-            gates,
+            filters,
             regexes: c.regexes,
         })
     }
@@ -583,16 +628,17 @@ impl Engine {
     }
 
     /// The regexes that can match a draft at all: gated ones whose gate the automaton opened,
-    /// the others by the set (links, hashtags and mentions regexes, run on those pieces only,
-    /// always count).
+    /// the set's members by the set, the rest always (links, hashtags and mentions regexes run
+    /// on those pieces only; context regexes only when their rule has found something).
     fn candidates(&self, draft: &Draft, open: &[bool]) -> Vec<bool> {
-        // Without a set (too large), every regex in it is a candidate.
         let mut candidate: Vec<bool> = self
-            .gates
+            .filters
             .iter()
-            .map(|g| match g {
-                Some(g) => open[*g],
-                None => self.regex_set.is_none(),
+            .map(|f| match f {
+                Filter::Gate(g) => open[*g],
+                // Without a set (too large), every regex in it is a candidate.
+                Filter::Set => self.regex_set.is_none(),
+                Filter::Narrow | Filter::Unfiltered => true,
             })
             .collect();
         if let Some(set) = &self.regex_set {

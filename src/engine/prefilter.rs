@@ -240,6 +240,13 @@ pub fn gate_literals(hir: &Hir) -> Option<Vec<String>> {
             })
             .collect();
         let Some(mut folded) = folded else { continue };
+        // A function word is in nearly every post ("mit", "with"): such a gate never closes.
+        let common = |f: &String| {
+            super::STOP_DE.contains(&f.as_str()) || super::STOP_EN.contains(&f.as_str())
+        };
+        if folded.iter().any(common) {
+            continue;
+        }
         folded.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
         folded.dedup();
         let mut kept: Vec<String> = Vec::with_capacity(folded.len());
