@@ -38,6 +38,18 @@ pub const PACKS: &[(&str, &str)] = &[
     ),
 ];
 
+include!(concat!(env!("OUT_DIR"), "/packs_json.rs"));
+
+/// The JSON form of `text` when it is exactly the built-in pack `path` (a pack edited on disk
+/// and loaded under the same name is read from its YAML).
+pub fn json_for(path: &str, text: &str) -> Option<&'static str> {
+    PACKS
+        .iter()
+        .any(|(p, t)| *p == path && *t == text)
+        .then(|| json_of(path))
+        .flatten()
+}
+
 /// The built-in packs as owned (path, text) pairs for [`super::load::load_all`].
 pub fn sources() -> Vec<(String, String)> {
     PACKS

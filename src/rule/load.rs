@@ -160,6 +160,11 @@ pub fn yaml_error(source: &Arc<PackSource>, e: &serde_saphyr::Error) -> PackErro
 }
 
 pub fn load_pack(path: &str, text: String) -> Result<Vec<Rule>, Vec<PackError>> {
+    load_pack_from(path, text, true)
+}
+
+/// [`load_pack`], optionally without the pre-converted JSON of a built-in pack.
+fn load_pack_from(path: &str, text: String, prebuilt: bool) -> Result<Vec<Rule>, Vec<PackError>> {
     let source = Arc::new(PackSource {
         path: path.to_string(),
         text,
@@ -171,9 +176,15 @@ pub fn load_pack(path: &str, text: String) -> Result<Vec<Rule>, Vec<PackError>> 
             format!("rule pack is larger than the limit of {MAX_PACK_SIZE} bytes"),
         )]);
     }
-    let raw: RawPack = match serde_saphyr::from_str(&source.text) {
-        Ok(r) => r,
-        Err(e) => return Err(vec![yaml_error(&source, &e)]),
+    // A built-in pack comes pre-converted to JSON (its values then carry no source spans,
+    // which only errors use, and the built-in packs have none; a test loads them both ways).
+    let json = super::builtin::json_for(path, &source.text).filter(|_| prebuilt);
+    let raw: RawPack = match json.and_then(|j| serde_json::from_str::<RawPack>(j).ok()) {
+        Some(r) => r,
+        None => match serde_saphyr::from_str(&source.text) {
+            Ok(r) => r,
+            Err(e) => return Err(vec![yaml_error(&source, &e)]),
+        },
     };
     let mut errors = Vec::new();
     let mut rules = Vec::new();
@@ -952,6 +963,39 @@ mod tests {
     fn err(yaml: &str) -> String {
         let e = load_pack("p.yaml", yaml.to_string()).unwrap_err();
         e[0].to_string()
+    }
+
+    /// The built-in packs load from their build-time JSON exactly as from their YAML (only the
+    /// source spans, which errors use, are unknown in JSON).
+    #[test]
+    fn built_in_packs_load_the_same_from_json_and_yaml() {
+        let spans = |s: String| {
+            let mut out = String::with_capacity(s.len());
+            let mut rest = s.as_str();
+            // Blank out every `a..b` byte range.
+            while let Some(i) = rest.find("..") {
+                let head = rest[..i].trim_end_matches(|c: char| c.is_ascii_digit());
+                out.push_str(head);
+                out.push('_');
+                rest = rest[i + 2..].trim_start_matches(|c: char| c.is_ascii_digit());
+            }
+            out.push_str(rest);
+            out
+        };
+        for (path, yaml) in crate::rule::builtin::PACKS {
+            assert!(
+                crate::rule::builtin::json_for(path, yaml).is_some(),
+                "{path} was not converted at build time"
+            );
+            let json = serde_json::from_str::<RawPack>(
+                crate::rule::builtin::json_for(path, yaml).unwrap_or(""),
+            );
+            assert!(json.is_ok(), "{path}: {json:?}");
+            let a = load_pack_from(path, yaml.to_string(), true).expect("loads");
+            let b = load_pack_from(path, yaml.to_string(), false).expect("loads");
+            assert!(a.len() > 2, "{path}");
+            assert_eq!(spans(format!("{a:?}")), spans(format!("{b:?}")), "{path}");
+        }
     }
 
     #[test]
