@@ -7,12 +7,12 @@
 //! check over the shared hits.
 
 pub mod prefilter;
+mod set;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
-use regex_automata::{Input, PatternSet, meta};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::check::{
@@ -106,7 +106,7 @@ pub struct Engine {
     /// All regexes in one set: one pass tells which of them match at all, and only those run
     /// on their own (measured here: the set over a 1.5 KB post takes about a third of the time
     /// of running every regex). `None` when the set would be too large; then all run.
-    regex_set: Option<meta::Regex>,
+    regex_set: Option<set::RegexSet>,
     /// The regex behind each member of the set.
     set_members: Vec<RegexId>,
     /// Per regex, what tells whether it can match a draft.
@@ -370,22 +370,10 @@ fn parse_regex(
     Err(PackError::new(&at.0, at.1.clone(), msg))
 }
 
-/// All regexes that run on the whole text, in one automaton that reports which of them match
-/// anywhere (overlapping, `MatchKind::All`). Built with regex-automata's meta engine directly:
-/// no capture groups and no literal prefilter, which a set never uses for this question and
-/// which would cost a third of its build time. `None` when it exceeds the size limits.
-fn build_set(patterns: &[Hir]) -> Option<meta::Regex> {
-    meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .match_kind(regex_automata::MatchKind::All)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                .auto_prefilter(false)
-                .nfa_size_limit(Some(SET_SIZE_LIMIT))
-                .dfa_size_limit(Some(SET_SIZE_LIMIT)),
-        )
-        .build_many_from_hir(patterns)
-        .ok()
+/// The set of the regexes that are neither gated nor narrow; `None` when it exceeds the size
+/// limits.
+fn build_set(patterns: &[Hir]) -> Option<set::RegexSet> {
+    set::RegexSet::build(patterns, SET_SIZE_LIMIT)
 }
 
 /// Whether a regex that is built on first use stays within the size limit once compiled.
@@ -642,10 +630,17 @@ impl Engine {
             })
             .collect();
         if let Some(set) = &self.regex_set {
-            let mut m = PatternSet::new(set.pattern_len());
-            set.which_overlapping_matches(&Input::new(&draft.normalized.text), &mut m);
-            for k in m.iter() {
-                candidate[self.set_members[k.as_usize()]] = true;
+            match set.which(&draft.normalized.text) {
+                Some(m) => {
+                    for k in m.iter() {
+                        candidate[self.set_members[k.as_usize()]] = true;
+                    }
+                }
+                None => {
+                    for &i in &self.set_members {
+                        candidate[i] = true;
+                    }
+                }
             }
         }
         candidate
@@ -703,9 +698,7 @@ impl Engine {
         };
         let t = std::time::Instant::now();
         for d in drafts {
-            let mut m = PatternSet::new(set.pattern_len());
-            set.which_overlapping_matches(&Input::new(&d.normalized.text), &mut m);
-            std::hint::black_box(m);
+            std::hint::black_box(set.which(&d.normalized.text));
         }
         t.elapsed().as_secs_f64()
     }
@@ -1016,5 +1009,31 @@ impl Engine {
             },
             acknowledged,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The NFA that a new engine scans with and the DFA that takes over report the same.
+    #[test]
+    fn both_tiers_of_the_term_automaton_find_the_same() {
+        let rules = || crate::rule::load::load_all(crate::rule::builtin::sources()).unwrap();
+        let nfa_only = Engine::compile(rules()).unwrap();
+        nfa_only.terms.keep_nfa();
+        let with_dfa = Engine::compile(rules()).unwrap();
+        with_dfa.terms.build_dfa_now();
+        let mut found = 0;
+        for e in std::fs::read_dir("corpus").unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "md") {
+                let d = Draft::parse("t", std::fs::read_to_string(&p).unwrap());
+                let (a, b) = (nfa_only.terms.scan(&d), with_dfa.terms.scan(&d));
+                found += a.lists.iter().map(Vec::len).sum::<usize>();
+                assert_eq!((a.lists, a.gates), (b.lists, b.gates), "{}", p.display());
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 }
