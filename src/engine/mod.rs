@@ -787,6 +787,21 @@ impl Engine {
     fn with_hits<R>(&self, draft: &Draft, f: impl FnOnce(&Hits) -> R) -> R {
         let scan = self.terms.scan(draft);
         let candidate = self.candidates(draft, &scan.gates);
+        // Regexes are built on first use; when a draft needs several that are not built yet
+        // (the first drafts of a run, or the only one), build them on all cores at once.
+        let unbuilt: Vec<&CompiledRegex> = self
+            .regexes
+            .iter()
+            .zip(&candidate)
+            .filter(|(cr, c)| **c && cr.primary && cr.re.get().is_none())
+            .map(|(cr, _)| cr)
+            .collect();
+        if unbuilt.len() > 1 {
+            use rayon::prelude::*;
+            unbuilt.par_iter().for_each(|cr| {
+                cr.re();
+            });
+        }
         let run = |i: RegexId| self.run_regex(i, draft, &candidate);
         f(&Hits::new(scan.lists, self.regexes.len(), &run))
     }
