@@ -178,15 +178,23 @@ impl View {
 
     fn build_all(src: &str, specs: &[Transform]) -> Vec<View> {
         let orig_len = src.len();
-        // Views are built as bytes (ASCII runs map byte for byte, which compiles to tight
-        // loops) and checked once at the end.
-        let map_run = |buf: &mut Vec<u8>, run: &[u8], table: Option<&[u8; 128]>| match table {
-            None => buf.extend_from_slice(run),
-            Some(t) => buf.extend(run.iter().map(|&b| t[(b & 0x7F) as usize])),
+        // ASCII runs are copied or mapped byte for byte (tight loops), everything else is
+        // pushed as `str`, so the views need no UTF-8 check at the end.
+        let map_run = |buf: &mut String, run: &str, table: Option<&[u8; 128]>| {
+            let at = buf.len();
+            buf.push_str(run);
+            if table.is_some() {
+                // The folding table, applied in place: lower case, and blanks for line breaks
+                // and tabs (few, found with memchr).
+                buf[at..].make_ascii_lowercase();
+                for k in memchr::memchr3_iter(b'\n', b'\r', b'\t', run.as_bytes()) {
+                    buf.replace_range(at + k..at + k + 1, " ");
+                }
+            }
         };
-        let mut bufs: Vec<Vec<u8>> = specs
+        let mut bufs: Vec<String> = specs
             .iter()
-            .map(|_| Vec::with_capacity(src.len() + 16))
+            .map(|_| String::with_capacity(src.len() + 16))
             .collect();
         let mut anchors: Vec<Vec<Anchor>> = specs.iter().map(|_| Vec::new()).collect();
         let bytes = src.as_bytes();
@@ -196,20 +204,42 @@ impl View {
             if bytes[i].is_ascii() {
                 // A run of ASCII up to the next non-ASCII byte; its last byte may carry a
                 // combining mark and then starts a chunk instead.
-                let mut j = i + bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii())
-                    .unwrap_or(bytes.len() - i);
+                let mut j = i + ascii_prefix_len(&bytes[i..]);
                 if j < bytes.len() && next_is_combining(src, j) {
                     j -= 1;
                 }
                 if j > i {
                     for (buf, (ascii, _)) in bufs.iter_mut().zip(specs) {
-                        map_run(buf, &bytes[i..j], *ascii);
+                        map_run(buf, &src[i..j], *ascii);
                     }
                     i = j;
                     continue;
                 }
+            }
+            // A Latin-1 letter (ä, ö, ü, é, …) followed by ASCII is a chunk of its own that NFC
+            // keeps and folding at most lowers (by the Unicode case mapping, one character):
+            // the common non-ASCII case in German and English posts, without the general path.
+            if let Some(c) = latin1_letter(bytes, i) {
+                let orig = &src[i..i + 2];
+                for ((buf, anchors), (ascii, _)) in bufs.iter_mut().zip(&mut anchors).zip(specs) {
+                    let lower = ascii.is_some() && c.is_uppercase();
+                    if lower {
+                        let l = c.to_lowercase().next().unwrap_or(c);
+                        let mut enc = [0; 4];
+                        let l = l.encode_utf8(&mut enc);
+                        anchors.push(Anchor {
+                            view: buf.len() as u32,
+                            view_len: l.len() as u32,
+                            orig: i as u32,
+                            orig_len: 2,
+                        });
+                        buf.push_str(l);
+                    } else {
+                        buf.push_str(orig);
+                    }
+                }
+                i += 2;
+                continue;
             }
             // A chunk: one character plus every following combining mark.
             let start = i;
@@ -232,15 +262,13 @@ impl View {
                         orig_len: (i - start) as u32,
                     });
                 }
-                buf.extend_from_slice(scratch.as_bytes());
+                buf.push_str(&scratch);
             }
         }
         bufs.into_iter()
             .zip(anchors)
             .map(|(buf, anchors)| View {
-                // ASCII maps to ASCII and chunks are strings, so this is always valid UTF-8.
-                text: String::from_utf8(buf)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                text: buf,
                 anchors,
                 orig_len,
             })
@@ -283,6 +311,36 @@ impl View {
         let start = start.min(self.orig_len);
         start..end.clamp(start, self.orig_len)
     }
+}
+
+/// Length of the ASCII run at the start of `bytes`, eight bytes at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for w in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - n)
+}
+
+/// The Latin-1 letter at byte `i` (two bytes) when an ASCII byte or the end follows: a chunk
+/// that both views treat like [`fold_chunk`]'s and [`nfc_chunk`]'s first cases. Not ß, which
+/// folds to "ss", nor × and ÷.
+fn latin1_letter(bytes: &[u8], i: usize) -> Option<char> {
+    let (&b0, &b1) = (bytes.get(i)?, bytes.get(i + 1)?);
+    if b0 != 0xC3 || bytes.get(i + 2).is_some_and(|b| !b.is_ascii()) {
+        return None;
+    }
+    // U+00C0..=U+00FF are C3 80..=C3 BF.
+    let c = char::from_u32(0xC0 + u32::from(b1 & 0x3F))?;
+    (c != 'ß' && c != '×' && c != '÷').then_some(c)
 }
 
 fn next_is_combining(src: &str, i: usize) -> bool {
@@ -468,6 +526,51 @@ mod tests {
             &src[v.to_orig(pos..pos + "mädchen".len())],
             "Ma\u{0308}dchen"
         );
+    }
+
+    /// Folding ASCII in place gives what the folding table gives, byte for byte.
+    #[test]
+    fn ascii_runs_fold_like_the_table() {
+        let all: String = (0u8..128).map(char::from).collect();
+        let text = format!("{all}{all}ä{all}");
+        let expected: String = text
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    FOLD_TABLE[c as usize] as char
+                } else {
+                    c
+                }
+            })
+            .collect();
+        assert_eq!(View::folded(&text).text, expected);
+    }
+
+    /// The Latin-1 fast path gives what the general chunk functions give.
+    #[test]
+    fn latin1_letters_take_the_fast_path_unchanged() {
+        let by_chunks = |chunks: &[String]| {
+            let (mut f, mut n) = (String::new(), String::new());
+            for c in chunks {
+                fold_chunk(c, &mut f);
+                nfc_chunk(c, &mut n);
+            }
+            (n, f)
+        };
+        for c in '\u{C0}'..='\u{FF}' {
+            let cases = [
+                vec!["x".to_string(), c.to_string(), "y".to_string()],
+                vec![c.to_string()],
+                vec![c.to_string(), c.to_string(), " ".to_string(), c.to_string()],
+                vec![format!("{c}\u{301}"), ".".to_string()],
+            ];
+            for chunks in cases {
+                let text: String = chunks.concat();
+                let (vn, vf) = View::pair(&text);
+                assert_eq!((vn.text, vf.text.clone()), by_chunks(&chunks), "{text:?}");
+                assert_eq!(vf.to_orig(0..vf.text.len()), 0..text.len(), "{text:?}");
+            }
+        }
     }
 
     #[test]

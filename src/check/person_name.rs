@@ -28,20 +28,27 @@ pub struct PersonNameCheck {
 const JOINERS: [char; 3] = ['-', '\'', '’'];
 
 /// End of the word starting at `start`: letters, joined by an inner hyphen or apostrophe
-/// ("Özdemir-Schulz", "O'Brien").
+/// ("Özdemir-Schulz", "O'Brien"). Runs of ASCII letters are skipped byte by byte.
 fn word_end(text: &str, start: usize) -> usize {
-    let mut iter = text[start..].char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphabetic() {
-            continue;
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
         }
-        let joins =
-            JOINERS.contains(&c) && i > 0 && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if !joins {
-            return start + i;
+        let Some(c) = text[i..].chars().next() else {
+            return text.len();
+        };
+        let next = i + c.len_utf8();
+        let joins = JOINERS.contains(&c)
+            && i > start
+            && text[next..].chars().next().is_some_and(char::is_alphabetic);
+        if c.is_alphabetic() || joins {
+            i = next;
+        } else {
+            return i;
         }
     }
-    text.len()
 }
 
 /// The word that follows `end` after blanks only (no line break, no punctuation).
