@@ -314,7 +314,7 @@ impl View {
 }
 
 /// Length of the ASCII run at the start of `bytes`, eight bytes at a time.
-fn ascii_prefix_len(bytes: &[u8]) -> usize {
+pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
     let mut n = 0;
     for w in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);

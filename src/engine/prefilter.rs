@@ -233,16 +233,17 @@ impl TermIndex {
                 out[l].push(orig.clone());
             }
         }
-        for list in &mut out {
+        for list in out.iter_mut().filter(|l| l.len() > 1) {
             // Longest match wins: "Google Bilder" hides the "Google" inside it.
             list.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-            let mut kept: Vec<Range<usize>> = Vec::with_capacity(list.len());
-            for r in list.drain(..) {
-                if kept.last().is_none_or(|k| r.start >= k.end) {
-                    kept.push(r);
+            let mut end = 0;
+            list.retain(|r| {
+                let keep = r.start >= end;
+                if keep {
+                    end = r.end;
                 }
-            }
-            *list = kept;
+                keep
+            });
         }
         TermScan { lists: out, gates }
     }
