@@ -19,11 +19,12 @@ use caseless::Caseless;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-/// How a view transforms ASCII bytes and non-ASCII chunks.
-type Transform = (Option<&'static [u8; 128]>, fn(&str, &mut String));
+/// How a view transforms text: whether it folds ASCII (as [`FOLD_TABLE`] says, applied in
+/// place to whole runs) or copies it unchanged, and what it makes of a non-ASCII chunk.
+type Transform = (bool, fn(&str, &mut String));
 
-/// ASCII byte map of the folded view (see [`fold_ascii`]); `None` in a [`Transform`] means
-/// ASCII is copied unchanged.
+/// ASCII byte map of the folded view (see [`fold_ascii`]), for short strings; the views apply
+/// the same folding to whole runs in place.
 static FOLD_TABLE: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut i = 0;
@@ -137,12 +138,12 @@ fn nfc_chunk(chunk: &str, out: &mut String) {
 impl View {
     /// NFC view, case preserved.
     pub fn normalized(src: &str) -> View {
-        Self::build(src, None, nfc_chunk)
+        Self::build(src, false, nfc_chunk)
     }
 
     /// NFKC + case-folded view without invisible format characters.
     pub fn folded(src: &str) -> View {
-        Self::build(src, Some(&FOLD_TABLE), fold_chunk)
+        Self::build(src, true, fold_chunk)
     }
 
     /// Fold a short string (a rule term) exactly as [`View::folded`] folds text.
@@ -156,18 +157,14 @@ impl View {
     /// Both views in one pass over the text (the segmentation into chunks is shared):
     /// `(normalized, folded)`.
     pub fn pair(src: &str) -> (View, View) {
-        let mut v = Self::build_all(src, &[(None, nfc_chunk), (Some(&FOLD_TABLE), fold_chunk)]);
+        let mut v = Self::build_all(src, &[(false, nfc_chunk), (true, fold_chunk)]);
         let folded = v.pop().unwrap_or_else(|| View::folded(src));
         let normalized = v.pop().unwrap_or_else(|| View::normalized(src));
         (normalized, folded)
     }
 
-    fn build(
-        src: &str,
-        ascii: Option<&'static [u8; 128]>,
-        chunk_fn: fn(&str, &mut String),
-    ) -> View {
-        Self::build_all(src, &[(ascii, chunk_fn)])
+    fn build(src: &str, fold: bool, chunk_fn: fn(&str, &mut String)) -> View {
+        Self::build_all(src, &[(fold, chunk_fn)])
             .pop()
             .unwrap_or_else(|| View {
                 text: String::new(),
@@ -180,10 +177,10 @@ impl View {
         let orig_len = src.len();
         // ASCII runs are copied or mapped byte for byte (tight loops), everything else is
         // pushed as `str`, so the views need no UTF-8 check at the end.
-        let map_run = |buf: &mut String, run: &str, table: Option<&[u8; 128]>| {
+        let map_run = |buf: &mut String, run: &str, fold: bool| {
             let at = buf.len();
             buf.push_str(run);
-            if table.is_some() {
+            if fold {
                 // The folding table, applied in place: lower case, and blanks for line breaks
                 // and tabs (few, found with memchr).
                 buf[at..].make_ascii_lowercase();
@@ -209,8 +206,8 @@ impl View {
                     j -= 1;
                 }
                 if j > i {
-                    for (buf, (ascii, _)) in bufs.iter_mut().zip(specs) {
-                        map_run(buf, &src[i..j], *ascii);
+                    for (buf, (fold, _)) in bufs.iter_mut().zip(specs) {
+                        map_run(buf, &src[i..j], *fold);
                     }
                     i = j;
                     continue;
@@ -221,8 +218,8 @@ impl View {
             // the common non-ASCII case in German and English posts, without the general path.
             if let Some(c) = latin1_letter(bytes, i) {
                 let orig = &src[i..i + 2];
-                for ((buf, anchors), (ascii, _)) in bufs.iter_mut().zip(&mut anchors).zip(specs) {
-                    let lower = ascii.is_some() && c.is_uppercase();
+                for ((buf, anchors), (fold, _)) in bufs.iter_mut().zip(&mut anchors).zip(specs) {
+                    let lower = *fold && c.is_uppercase();
                     if lower {
                         let l = c.to_lowercase().next().unwrap_or(c);
                         let mut enc = [0; 4];

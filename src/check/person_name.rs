@@ -53,6 +53,11 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// The word that follows `end` after blanks only (no line break, no punctuation).
 fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
+    next_word_if(text, end, |_| true)
+}
+
+/// [`next_word`] if its first letter passes `first` (checked before the word is read).
+fn next_word_if(text: &str, end: usize, first: impl Fn(char) -> bool) -> Option<Range<usize>> {
     let rest = &text[end..];
     let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}']).len();
     let start = end + gap;
@@ -60,21 +65,16 @@ fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
         || !text[start..]
             .chars()
             .next()
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(|c| c.is_alphabetic() && first(c))
     {
         return None;
     }
     Some(start..word_end(text, start))
 }
 
-/// The next word after blanks if it is a surname (checks its first letter before reading it).
+/// The next word after blanks if it is a surname; a lower-case word is not even read.
 fn next_surname(text: &str, end: usize) -> Option<Range<usize>> {
-    let rest = &text[end..];
-    let start = end + (rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}']).len());
-    if start == end || !text[start..].chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    next_word(text, end).filter(|r| is_surname(&text[r.clone()]))
+    next_word_if(text, end, char::is_uppercase).filter(|r| is_surname(&text[r.clone()]))
 }
 
 /// "Huber", "Özdemir-Schulz", "O'Brien", "van-Dyke": a capital, then lower-case letters; each

@@ -287,9 +287,6 @@ pub fn is_emoji(c: char) -> bool {
 pub fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     use unicode_segmentation::UnicodeSegmentation;
     let text = &src[body.clone()];
-    if text.is_ascii() {
-        return Vec::new();
-    }
     // Segment only where an emoji starts: every emoji is non-ASCII, and segmenting the whole
     // text into grapheme clusters cost more than all other checks together.
     let bytes = text.as_bytes();

@@ -1,10 +1,12 @@
 //! The engine: compiled once from validated rules, then applied to any number of drafts.
 //!
 //! Compilation puts every term list of every rule into one Aho-Corasick automaton
-//! ([`prefilter`]) and compiles each distinct regex once (with size limits, and without Unicode
-//! `\b`, which would force the slow engine; word edges are checked in Rust instead). Checking a
-//! draft scans it once with the automaton and once per distinct regex, then runs every rule's
-//! check over the shared hits.
+//! ([`prefilter`]), parses each distinct regex once (with size limits, and without Unicode
+//! `\b`, which would force the slow engine; word edges are checked in Rust instead) and sorts
+//! it: gated by literals in that automaton, a member of the regex set ([`set`]), or run only
+//! on links, hashtags and mentions or as a rule's context. Checking a draft scans it once with
+//! the automaton and once with the set; a regex runs only when a check asks for it and its
+//! gate or the set says it can match. Then every rule's check runs over the shared hits.
 
 pub mod prefilter;
 mod set;
@@ -103,9 +105,9 @@ pub struct Engine {
     checks: Vec<Box<dyn Check>>,
     terms: TermIndex,
     regexes: Vec<CompiledRegex>,
-    /// All regexes in one set: one pass tells which of them match at all, and only those run
-    /// on their own (measured here: the set over a 1.5 KB post takes about a third of the time
-    /// of running every regex). `None` when the set would be too large; then all run.
+    /// The regexes without a gate, narrow scope or context-only use, in one set: one pass tells
+    /// which of them match at all, and only those run on their own. `None` when the set would
+    /// be too large (then they all run) or is empty.
     regex_set: Option<set::RegexSet>,
     /// The regex behind each member of the set.
     set_members: Vec<RegexId>,
@@ -370,12 +372,6 @@ fn parse_regex(
     Err(PackError::new(&at.0, at.1.clone(), msg))
 }
 
-/// The set of the regexes that are neither gated nor narrow; `None` when it exceeds the size
-/// limits.
-fn build_set(patterns: &[Hir]) -> Option<set::RegexSet> {
-    set::RegexSet::build(patterns, SET_SIZE_LIMIT)
-}
-
 /// Whether a regex that is built on first use stays within the size limit once compiled.
 fn check_size(
     hir: &Hir,
@@ -509,14 +505,12 @@ impl Engine {
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
-        // Every whole-text regex is parsed once (syntax, `\b`), on both cores. One whose matches
-        // all start or end with a few selective literals is gated by the term automaton; the
-        // rest go into the set.
         // Every regex is parsed once (syntax, `\b`) and sorted, on both cores: one that runs on
         // links, hashtags or mentions only is checked for size and built on first use; one whose
         // matches all start or end with a few selective literals is gated by the term
         // automaton; the rest go into the set.
         enum Parsed {
+            Narrow,
             Unfiltered,
             Gated(Vec<String>),
             InSet(Hir),
@@ -528,7 +522,10 @@ impl Engine {
                 .zip(&c.regex_rules)
                 .map(|(cr, at)| {
                     let hir = parse_regex(cr, at)?;
-                    if cr.narrow.is_some() || (gating && !cr.primary) {
+                    if cr.narrow.is_some() {
+                        return check_size(&hir, at).map(|()| Parsed::Narrow);
+                    }
+                    if gating && !cr.primary {
                         // Only context: not worth a place in the set.
                         return check_size(&hir, at).map(|()| Parsed::Unfiltered);
                     }
@@ -549,7 +546,7 @@ impl Engine {
                     errors.push(e);
                     Filter::Unfiltered
                 }
-                Ok(Parsed::Unfiltered) if c.regexes[i].narrow.is_some() => Filter::Narrow,
+                Ok(Parsed::Narrow) => Filter::Narrow,
                 Ok(Parsed::Unfiltered) => Filter::Unfiltered,
                 Ok(Parsed::Gated(lits)) => Filter::Gate(c.terms.add_gate(&lits)),
                 Ok(Parsed::InSet(h)) => {
@@ -565,7 +562,11 @@ impl Engine {
         // The automaton and the set are independent: build them at the same time.
         let (terms, regex_set) = rayon::join(
             || c.terms.build(),
-            || (!hirs.is_empty()).then(|| build_set(&hirs)).flatten(),
+            || {
+                (!hirs.is_empty())
+                    .then(|| set::RegexSet::build(&hirs, SET_SIZE_LIMIT))
+                    .flatten()
+            },
         );
         let terms = terms.map_err(|e| {
             let src = rules.first().map(|r| r.source.clone());
@@ -788,13 +789,18 @@ impl Engine {
         let scan = self.terms.scan(draft);
         let candidate = self.candidates(draft, &scan.gates);
         // Regexes are built on first use; when a draft needs several that are not built yet
-        // (the first drafts of a run, or the only one), build them on all cores at once.
+        // (the first drafts of a run, or the only one), build them on all cores at once. Only
+        // gated and set regexes the draft can match: narrow ones run only on drafts that have
+        // links, hashtags or mentions, context ones only after their rule found something.
         let unbuilt: Vec<&CompiledRegex> = self
             .regexes
             .iter()
+            .zip(&self.filters)
             .zip(&candidate)
-            .filter(|(cr, c)| **c && cr.primary && cr.re.get().is_none())
-            .map(|(cr, _)| cr)
+            .filter(|((cr, f), c)| {
+                **c && matches!(f, Filter::Gate(_) | Filter::Set) && cr.re.get().is_none()
+            })
+            .map(|((cr, _), _)| cr)
             .collect();
         if unbuilt.len() > 1 {
             use rayon::prelude::*;

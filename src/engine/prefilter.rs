@@ -260,63 +260,58 @@ impl TermIndex {
 /// the other. Literals are cut to [`GATE_LEN`] bytes, and one that contains another is dropped
 /// (the shorter one is in the text wherever the longer one is), which keeps the automaton small.
 pub fn gate_literals(hir: &Hir) -> Option<Vec<String>> {
+    let hir = fold_case_classes(hir);
+    // Prefixes are tried first and almost always enough; suffixes only when not.
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| gate_of_kind(&hir, kind))
+}
+
+/// [`gate_literals`] from the prefixes or the suffixes of the (case-folded) syntax tree.
+fn gate_of_kind(hir: &Hir, kind: ExtractKind) -> Option<Vec<String>> {
     // Two bytes are enough for punctuation or a symbol, not for two letters ("de") or one ("ä").
     let selective =
         |f: &str| f.len() >= 3 || (f.len() == 2 && f.chars().any(|c| !c.is_alphanumeric()));
-    let hir = fold_case_classes(hir);
-    let mut best: Option<Vec<String>> = None;
-    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        if best.is_some() {
-            // Prefixes are found first and almost always enough; suffixes only when not.
-            break;
-        }
-        let seq = Extractor::new()
-            .kind(kind.clone())
-            .limit_class(4)
-            .limit_total(64)
-            .limit_literal_len(GATE_LEN)
-            .extract(&hir);
-        let Some(lits) = seq.literals() else {
-            continue;
-        };
-        if lits.is_empty() || lits.len() > 64 {
-            continue;
-        }
-        let folded: Option<Vec<String>> = lits
-            .iter()
-            .map(|l| {
-                let f = View::fold_str(std::str::from_utf8(l.as_bytes()).ok()?);
-                let f = cut(&f, kind.is_prefix());
-                // Any part of a literal every match contains is one too: without the blanks
-                // and punctuation around it, when it stays selective ("sohn" for "sohn(" and
-                // "sohn ", "utm" for "?utm_"), the automaton gets fewer patterns and fewer
-                // byte classes.
-                let bare = f.trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
-                [bare, f.trim_matches(' '), f]
-                    .into_iter()
-                    .find(|f| selective(f))
-                    .map(str::to_string)
-            })
-            .collect();
-        let Some(mut folded) = folded else { continue };
-        // A function word is in nearly every post ("mit", "with"): such a gate never closes.
-        let common = |f: &String| {
-            super::STOP_DE.contains(&f.as_str()) || super::STOP_EN.contains(&f.as_str())
-        };
-        if folded.iter().any(common) {
-            continue;
-        }
-        folded.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-        folded.dedup();
-        let mut kept: Vec<String> = Vec::with_capacity(folded.len());
-        for f in folded {
-            if !kept.iter().any(|k| f.contains(k.as_str())) {
-                kept.push(f);
-            }
-        }
-        best = Some(kept);
+    let seq = Extractor::new()
+        .kind(kind.clone())
+        .limit_class(4)
+        .limit_total(64)
+        .limit_literal_len(GATE_LEN)
+        .extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > 64 {
+        return None;
     }
-    best
+    let mut folded = lits
+        .iter()
+        .map(|l| {
+            let f = View::fold_str(std::str::from_utf8(l.as_bytes()).ok()?);
+            let f = cut(&f, kind.is_prefix());
+            // Any part of a literal every match contains is one too: without the blanks and
+            // punctuation around it, when it stays selective ("sohn" for "sohn(" and "sohn ",
+            // "utm" for "?utm_"), the automaton gets fewer patterns and fewer byte classes.
+            let bare = f.trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
+            [bare, f.trim_matches(' '), f]
+                .into_iter()
+                .find(|f| selective(f))
+                .map(str::to_string)
+        })
+        .collect::<Option<Vec<String>>>()?;
+    // A function word is in nearly every post ("mit", "with"): such a gate never closes.
+    let common =
+        |f: &String| super::STOP_DE.contains(&f.as_str()) || super::STOP_EN.contains(&f.as_str());
+    if folded.iter().any(common) {
+        return None;
+    }
+    folded.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    folded.dedup();
+    let mut kept: Vec<String> = Vec::with_capacity(folded.len());
+    for f in folded {
+        if !kept.iter().any(|k| f.contains(k.as_str())) {
+            kept.push(f);
+        }
+    }
+    Some(kept)
 }
 
 /// Longest gate literal in bytes.
@@ -326,20 +321,11 @@ const GATE_LEN: usize = 8;
 /// for a suffix.
 fn cut(f: &str, prefix: bool) -> &str {
     if f.len() <= GATE_LEN {
-        return f;
-    }
-    if prefix {
-        let mut end = GATE_LEN;
-        while !f.is_char_boundary(end) {
-            end -= 1;
-        }
-        &f[..end]
+        f
+    } else if prefix {
+        &f[..f.floor_char_boundary(GATE_LEN)]
     } else {
-        let mut start = f.len() - GATE_LEN;
-        while !f.is_char_boundary(start) {
-            start += 1;
-        }
-        &f[start..]
+        &f[f.ceil_char_boundary(f.len() - GATE_LEN)..]
     }
 }
 
