@@ -203,21 +203,36 @@ impl fmt::Display for InputError {
 
 /// Read a draft file, enforcing the size limit before reading it whole.
 pub fn read_file(path: &Path, max_size: u64) -> Result<String, InputError> {
-    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
-    let mut hint = 0;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let len = match file.metadata() {
+        Ok(meta) if meta.is_dir() => {
             return Err(InputError::new(
                 InputErrorKind::Unreadable,
                 "is a directory",
             ));
         }
-        if meta.len() > max_size {
-            return Err(too_large(meta.len(), max_size));
-        }
-        hint = meta.len() as usize;
+        Ok(meta) if meta.len() > max_size => return Err(too_large(meta.len(), max_size)),
+        Ok(meta) => meta.len() as usize,
+        Err(_) => 0,
+    };
+    if len == 0 {
+        // Size unknown (a pipe, a file in /proc) or an empty file: read until the end.
+        return read_with_hint(file, max_size, 0);
     }
-    read_with_hint(file, max_size, hint)
+    // As many bytes as the file had when it was opened, without a second read that only
+    // finds the end: a draft written while it is read is read as it was.
+    let mut bytes = vec![0; len];
+    let mut got = 0;
+    while got < len {
+        match file.read(&mut bytes[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_error(&e)),
+        }
+    }
+    bytes.truncate(got);
+    decode(bytes)
 }
 
 /// Read from any reader (stdin) with the size limit.
@@ -379,5 +394,31 @@ mod tests {
         let e = read_limited(&b"0123456789"[..], 5).unwrap_err();
         assert_eq!(e.kind, InputErrorKind::TooLarge);
         assert_eq!(read_limited(&b"01234"[..], 5).unwrap(), "01234");
+    }
+
+    #[test]
+    fn files_are_read_whole_and_bad_ones_are_told_apart() {
+        let dir = std::env::temp_dir().join(format!("leitplanke-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let big = "Grüße aus dem Bürgerbüro. ".repeat(2000);
+        let path = dir.join("big.md");
+        std::fs::write(&path, &big).unwrap();
+        assert_eq!(read_file(&path, 1 << 20).unwrap(), big);
+        let e = read_file(&path, 1000).unwrap_err();
+        assert_eq!(e.kind, InputErrorKind::TooLarge);
+        let empty = dir.join("empty.md");
+        std::fs::write(&empty, "").unwrap();
+        assert_eq!(
+            read_file(&empty, 1 << 20).unwrap_err().kind,
+            InputErrorKind::Empty
+        );
+        let e = read_file(&dir, 1 << 20).unwrap_err();
+        assert_eq!(
+            (e.kind, e.detail.as_str()),
+            (InputErrorKind::Unreadable, "is a directory")
+        );
+        let e = read_file(&dir.join("missing.md"), 1 << 20).unwrap_err();
+        assert_eq!(e.kind, InputErrorKind::NotFound);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
