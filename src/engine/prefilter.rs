@@ -12,7 +12,8 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton as Scan, StateID};
+use aho_corasick::{Anchored, MatchKind, PatternID, dfa, nfa::contiguous};
 use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
@@ -101,7 +102,11 @@ impl TermIndexBuilder {
             None
         } else {
             Some(Arc::new(Automaton {
-                nfa: automaton(&self.patterns, AhoCorasickKind::ContiguousNFA)?,
+                nfa: Tier::new(
+                    contiguous::NFA::builder()
+                        .match_kind(MatchKind::Standard)
+                        .build(&self.patterns),
+                )?,
                 patterns: self.patterns,
                 dfa: OnceLock::new(),
                 scans: AtomicUsize::new(0),
@@ -116,12 +121,87 @@ impl TermIndexBuilder {
     }
 }
 
-fn automaton(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, String> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(patterns)
-        .map_err(|e| format!("could not build the term automaton: {e}"))
+fn build_dfa(patterns: &[String]) -> Result<Tier<dfa::DFA>, String> {
+    Tier::new(
+        dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns),
+    )
+}
+
+/// One tier of the automaton with its unanchored start state.
+#[derive(Debug)]
+struct Tier<A> {
+    a: A,
+    start: StateID,
+}
+
+impl<A: Scan> Tier<A> {
+    fn new(a: Result<A, aho_corasick::BuildError>) -> Result<Tier<A>, String> {
+        let a = a.map_err(|e| format!("could not build the term automaton: {e}"))?;
+        let start = a
+            .start_state(Anchored::No)
+            .map_err(|e| format!("could not build the term automaton: {e}"))?;
+        Ok(Tier { a, start })
+    }
+
+    /// Every occurrence of every pattern (overlapping), as pattern and byte range, in no
+    /// particular order.
+    ///
+    /// A scan is a chain of dependent table lookups, each waiting for the one before: the
+    /// time goes into memory latency, not work. So a text of some length is scanned as two
+    /// halves at once, two independent chains in one loop, which takes little more than half
+    /// the time. The second half starts `longest pattern - 1` bytes early, so that it sees
+    /// every match that ends in it, and reports only those; the first reports the rest.
+    fn each_match(&self, text: &[u8], mut f: impl FnMut(PatternID, Range<usize>)) {
+        let a = &self.a;
+        let mut report = |sid: StateID, end: usize, from: usize| {
+            if a.is_match(sid) && end > from {
+                for k in 0..a.match_len(sid) {
+                    let p = a.match_pattern(sid, k);
+                    f(p, end - a.pattern_len(p)..end);
+                }
+            }
+        };
+        let longest = a.max_pattern_len();
+        let mid = text.len() / 2;
+        if mid < 2 * longest.max(16) {
+            let mut sid = self.start;
+            for (i, &b) in text.iter().enumerate() {
+                sid = a.next_state(Anchored::No, sid, b);
+                if a.is_special(sid) {
+                    report(sid, i + 1, 0);
+                }
+            }
+            return;
+        }
+        let (first, second) = (&text[..mid], &text[mid + 1 - longest..]);
+        let offset = mid + 1 - longest;
+        let (mut s1, mut s2) = (self.start, self.start);
+        let both = first.len().min(second.len());
+        for j in 0..both {
+            s1 = a.next_state(Anchored::No, s1, first[j]);
+            s2 = a.next_state(Anchored::No, s2, second[j]);
+            if a.is_special(s1) {
+                report(s1, j + 1, 0);
+            }
+            if a.is_special(s2) {
+                report(s2, offset + j + 1, mid);
+            }
+        }
+        for (j, &b) in first.iter().enumerate().skip(both) {
+            s1 = a.next_state(Anchored::No, s1, b);
+            if a.is_special(s1) {
+                report(s1, j + 1, 0);
+            }
+        }
+        for (j, &b) in second.iter().enumerate().skip(both) {
+            s2 = a.next_state(Anchored::No, s2, b);
+            if a.is_special(s2) {
+                report(s2, offset + j + 1, mid);
+            }
+        }
+    }
 }
 
 /// The automaton in two tiers. An NFA is built with the engine (a fraction of a millisecond);
@@ -131,26 +211,27 @@ fn automaton(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, 
 /// for the DFA, and checking many soon runs on it.
 #[derive(Debug)]
 struct Automaton {
-    nfa: AhoCorasick,
+    nfa: Tier<contiguous::NFA>,
     patterns: Vec<String>,
-    dfa: OnceLock<AhoCorasick>,
+    dfa: OnceLock<Tier<dfa::DFA>>,
     scans: AtomicUsize,
 }
 
 impl Automaton {
-    fn get(self: &Arc<Self>) -> &AhoCorasick {
+    /// Every match in `text` (see [`Tier::each_match`]), with the DFA once it is built.
+    fn each_match(self: &Arc<Self>, text: &[u8], f: impl FnMut(PatternID, Range<usize>)) {
         if let Some(dfa) = self.dfa.get() {
-            return dfa;
+            return dfa.each_match(text, f);
         }
         if self.scans.fetch_add(1, Ordering::Relaxed) == 1 {
             let me = Arc::clone(self);
             rayon::spawn(move || {
-                if let Ok(dfa) = automaton(&me.patterns, AhoCorasickKind::DFA) {
+                if let Ok(dfa) = build_dfa(&me.patterns) {
                     let _ = me.dfa.set(dfa);
                 }
             });
         }
-        &self.nfa
+        self.nfa.each_match(text, f)
     }
 }
 
@@ -177,9 +258,7 @@ impl TermIndex {
     #[cfg(test)]
     pub fn build_dfa_now(&self) {
         if let Some(a) = &self.ac {
-            let _ = a
-                .dfa
-                .set(automaton(&a.patterns, AhoCorasickKind::DFA).unwrap());
+            let _ = a.dfa.set(build_dfa(&a.patterns).unwrap());
         }
     }
 
@@ -191,6 +270,14 @@ impl TermIndex {
         }
     }
 
+    #[doc(hidden)]
+    pub fn zz_patterns(&self) -> Vec<String> {
+        self.ac
+            .as_ref()
+            .map(|a| a.patterns.clone())
+            .unwrap_or_default()
+    }
+
     pub fn pattern_count(&self) -> usize {
         self.info.len()
     }
@@ -199,31 +286,31 @@ impl TermIndex {
     pub fn scan(&self, draft: &Draft) -> TermScan {
         let mut out = vec![Vec::new(); self.lists];
         let mut gates = vec![false; self.gates];
-        let Some(ac) = self.ac.as_ref().map(Automaton::get) else {
+        let Some(ac) = &self.ac else {
             return TermScan { lists: out, gates };
         };
         let view = &draft.folded;
         let text = view.text.as_str();
-        for m in ac.find_overlapping_iter(text) {
-            let info = &self.info[m.pattern().as_usize()];
+        ac.each_match(text.as_bytes(), |p, m| {
+            let info = &self.info[p.as_usize()];
             for &g in &info.gates {
                 gates[g] = true;
             }
             if info.lists.is_empty() {
-                continue;
+                return;
             }
-            let (start, mut end) = (m.start(), m.end());
+            let (start, mut end) = (m.start, m.end);
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
+                return;
             }
             let mut start = start;
             if !info.suffix && !left_bounded(text, start, end) {
-                continue;
+                return;
             }
             if info.prefix {
                 end = extend_word(text, end);
             } else if !right_bounded(text, start, end) {
-                continue;
+                return;
             }
             if info.suffix {
                 start = extend_word_back(text, start);
@@ -232,7 +319,7 @@ impl TermIndex {
             for &l in &info.lists {
                 out[l].push(orig.clone());
             }
-        }
+        });
         for list in out.iter_mut().filter(|l| l.len() > 1) {
             // Longest match wins: "Google Bilder" hides the "Google" inside it.
             list.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
@@ -383,6 +470,77 @@ mod tests {
             .into_iter()
             .map(|v| v.into_iter().map(|r| text[r].to_string()).collect())
             .collect()
+    }
+
+    /// Both tiers, scanning in two halves, find exactly what a plain overlapping search finds,
+    /// wherever a match sits: before, across and after the middle, at the ends, in texts of
+    /// every length around the point where the split starts.
+    #[test]
+    fn split_scan_finds_every_overlapping_match() {
+        let patterns: Vec<String> = [
+            "kooperation",
+            "in kooperation mit",
+            "rabattcode",
+            "code",
+            "ab",
+            "b",
+            "ä",
+            "€",
+            "straße",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let reference = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap();
+        let nfa = Tier::new(
+            contiguous::NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns),
+        )
+        .unwrap();
+        let dfa = build_dfa(&patterns).unwrap();
+        let words = [
+            "in kooperation mit",
+            "rabattcode",
+            "x",
+            "abab",
+            "straße",
+            "€",
+            " ",
+            "ä",
+        ];
+        let mut seed = 7u64;
+        for len in 0..220 {
+            let mut text = String::new();
+            while text.len() < len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(words[(seed >> 33) as usize % words.len()]);
+            }
+            let mut want: Vec<(usize, usize, usize)> = reference
+                .find_overlapping_iter(&text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            want.sort();
+            for tier in [&nfa.each_match_sorted(&text), &dfa.each_match_sorted(&text)] {
+                assert_eq!(tier, &want, "{text:?}");
+            }
+        }
+    }
+
+    impl<A: Scan> Tier<A> {
+        fn each_match_sorted(&self, text: &str) -> Vec<(usize, usize, usize)> {
+            let mut v = Vec::new();
+            self.each_match(text.as_bytes(), |p, r| {
+                v.push((r.start, r.end, p.as_usize()))
+            });
+            v.sort();
+            v
+        }
     }
 
     #[test]
