@@ -36,6 +36,13 @@ fn word_end(text: &str, start: usize) -> usize {
         while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
+        // Most words end at a blank or punctuation: no need to decode it.
+        if bytes
+            .get(i)
+            .is_some_and(|&b| b < 0x80 && b != b'-' && b != b'\'')
+        {
+            return i;
+        }
         let Some(c) = text[i..].chars().next() else {
             return text.len();
         };
@@ -74,6 +81,19 @@ fn next_word_if(text: &str, end: usize, first: impl Fn(char) -> bool) -> Option<
 
 /// The next word after blanks if it is a surname; a lower-case word is not even read.
 fn next_surname(text: &str, end: usize) -> Option<Range<usize>> {
+    // Settled on the bytes in most cases: after ASCII blanks (or none) comes an ASCII character
+    // that is not a capital.
+    let bytes = text.as_bytes();
+    let mut i = end;
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+        i += 1;
+    }
+    if bytes
+        .get(i)
+        .is_some_and(|&b| b < 0x80 && (i == end || !b.is_ascii_uppercase()))
+    {
+        return None;
+    }
     next_word_if(text, end, char::is_uppercase).filter(|r| is_surname(&text[r.clone()]))
 }
 
@@ -129,13 +149,32 @@ impl PersonNameCheck {
             .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
         {
             let start = pos + k;
-            let Some(first) = body[start..].chars().next() else {
-                break;
+            let b = bytes[start];
+            // A lower-case Latin-1 letter (ä, ö, ü, ß, é, …): U+00DF to U+00FF.
+            if b == 0xC3 && bytes.get(start + 1).is_some_and(|&n| n >= 0x9F) {
+                pos = start + 2;
+                continue;
+            }
+            let first = if b < 0x80 {
+                b as char
+            } else {
+                match body[start..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
+            let after_word_char = |p: char| {
+                p.is_alphabetic() || JOINERS.contains(&p) || matches!(p, '@' | '#' | '.' | '/')
             };
             let word_start = first.is_uppercase()
-                && !body[..start].chars().next_back().is_some_and(|p| {
-                    p.is_alphabetic() || JOINERS.contains(&p) || matches!(p, '@' | '#' | '.' | '/')
-                });
+                && match start.checked_sub(1).map(|i| bytes[i]) {
+                    None => true,
+                    Some(p) if p < 0x80 => !after_word_char(p as char),
+                    Some(_) => !body[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(after_word_char),
+                };
             if !word_start {
                 pos = start + first.len_utf8();
                 continue;
