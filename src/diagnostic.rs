@@ -48,6 +48,21 @@ impl Diagnostic {
     pub fn is_open(&self) -> bool {
         self.acknowledged.is_none()
     }
+
+    /// Free the texts (once the report is rendered) on the thread that made them, keeping
+    /// what a run's summary counts: rule, category, severity and whether it was acknowledged.
+    pub fn shed_text(&mut self) {
+        for s in [
+            &mut self.message,
+            &mut self.reason,
+            &mut self.reference,
+            &mut self.suggestion,
+        ] {
+            *s = String::new();
+        }
+        self.image = None;
+        self.regions = Vec::new();
+    }
 }
 
 /// A non-fatal note about the input (e.g. an unknown front-matter key).

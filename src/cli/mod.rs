@@ -674,6 +674,9 @@ fn check_and_render(job: &Job, prep: &Prepared, input: &Input) -> FileReport {
     if job.format == Format::Json {
         r.rendered = Some(render::json_file_bytes(&r));
         r.source = None;
+        for d in &mut r.diagnostics {
+            d.shed_text();
+        }
     }
     r
 }
