@@ -4,6 +4,7 @@
 //! reverse automaton, nor capture groups, nor a literal prefilter, which a general regex
 //! engine would build too (together about a third of the build time).
 
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
@@ -55,12 +56,91 @@ impl RegexSet {
     pub fn which(&self, text: &str) -> Option<PatternSet> {
         let mut m = PatternSet::new(self.dfa.pattern_len());
         let mut cache = self.caches.get();
+        if text.len() >= SPLIT_MIN {
+            if self
+                .which_in_halves(&mut cache, text.as_bytes(), &mut m)
+                .is_some()
+            {
+                return Some(m);
+            }
+            m.clear();
+        }
         self.dfa
             .try_which_overlapping_matches(&mut cache, &Input::new(text), &mut m)
             .ok()?;
         Some(m)
     }
+
+    /// [`which`](Self::which) with the text scanned as two halves at once: like the term
+    /// automaton's scan, a lazy DFA's walk is a chain of dependent lookups, and two chains in
+    /// one loop take little more time than one. A regex match has no bounded length, so the
+    /// first chain goes on into the second half until it is in the state the second chain was
+    /// in at the same place: from there on both would see the same, and the second chain has
+    /// seen it (usually within a word). `None` when the cache was cleared during the walk
+    /// (which would leave the other chain's state invalid) or a state could not be built: the
+    /// plain search then runs instead.
+    fn which_in_halves(&self, cache: &mut Cache, hay: &[u8], m: &mut PatternSet) -> Option<()> {
+        let dfa = &self.dfa;
+        let clears = cache.clear_count();
+        let mid = hay.len() / 2;
+        let (first, second) = hay.split_at(mid);
+        let mut a = dfa.start_state_forward(cache, &Input::new(hay)).ok()?;
+        let mut b = dfa
+            .start_state_forward(cache, &Input::new(hay).range(mid..))
+            .ok()?;
+        let step = |cache: &mut Cache, sid: LazyStateID, byte: u8| -> Option<LazyStateID> {
+            let next = dfa.next_state(cache, sid, byte).ok()?;
+            (cache.clear_count() == clears).then_some(next)
+        };
+        let seen = |cache: &Cache, sid: LazyStateID, m: &mut PatternSet| {
+            if sid.is_match() {
+                for i in 0..dfa.match_len(cache, sid) {
+                    m.insert(dfa.match_pattern(cache, sid, i));
+                }
+            }
+        };
+        // The second chain's states after its first bytes, for the first to meet.
+        let mut b_at = [b; SYNC];
+        for j in 0..mid {
+            a = step(cache, a, first[j])?;
+            b = step(cache, b, second[j])?;
+            seen(cache, a, m);
+            seen(cache, b, m);
+            if j < SYNC {
+                b_at[j] = b;
+            }
+        }
+        for &byte in &second[mid..] {
+            b = step(cache, b, byte)?;
+            seen(cache, b, m);
+        }
+        b = dfa.next_eoi_state(cache, b).ok()?;
+        if cache.clear_count() != clears {
+            return None;
+        }
+        seen(cache, b, m);
+        for (k, &byte) in second.iter().enumerate() {
+            a = step(cache, a, byte)?;
+            if k < SYNC.min(mid) && a == b_at[k] {
+                return Some(());
+            }
+            seen(cache, a, m);
+        }
+        a = dfa.next_eoi_state(cache, a).ok()?;
+        if cache.clear_count() != clears {
+            return None;
+        }
+        seen(cache, a, m);
+        Some(())
+    }
 }
+
+/// Texts shorter than this are scanned in one piece.
+const SPLIT_MIN: usize = 256;
+
+/// How many bytes into the second half the first chain may look for the second chain's state
+/// before it simply reads on to the end.
+const SYNC: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -80,5 +160,76 @@ mod tests {
         assert_eq!(which("overlapping: 12345xy"), [0, 2]);
         assert_eq!(which(""), Vec::<usize>::new());
         assert!(RegexSet::build(&hirs, 64).is_none(), "over the size limit");
+    }
+
+    /// Scanned in halves, the set finds the same patterns as the plain search, wherever the
+    /// matches sit: in either half, across the middle (long ones too), at the very ends.
+    #[test]
+    fn halves_find_what_the_plain_search_finds() {
+        let pats = [
+            "[0-9]{4}",
+            "\\p{L}®",
+            "x+y",
+            "\"[^\"\n]+\"",
+            "[a-z]+@[a-z]+\\.de",
+            "(?:Code|code)[: ]+[A-Z]{2,}[0-9]+",
+            "^Start",
+            "Ende$",
+        ];
+        let hirs: Vec<Hir> = pats
+            .iter()
+            .map(|p| regex_syntax::parse(p).unwrap())
+            .collect();
+        let set = RegexSet::build(&hirs, 1 << 22).unwrap();
+        let plain = |t: &str| -> Vec<usize> {
+            let mut m = PatternSet::new(set.dfa.pattern_len());
+            let mut cache = set.dfa.create_cache();
+            set.dfa
+                .try_which_overlapping_matches(&mut cache, &Input::new(t), &mut m)
+                .unwrap();
+            m.iter().map(|p| p.as_usize()).collect()
+        };
+        let pieces = [
+            "Start ",
+            "Wort ",
+            "2024 ",
+            "Müller® ",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy ",
+            "\"ein Zitat, das lang ist und lange dauert\" ",
+            "anna@example.de ",
+            "Code: ABC12 ",
+            "xx ",
+            "\" ",
+            "\n",
+            "Ende",
+        ];
+        let mut seed = 11u64;
+        let mut halves = 0;
+        for round in 0..3000 {
+            let mut text = String::new();
+            let target = 200 + round % 500;
+            while text.len() < target {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let got: Vec<usize> = set
+                .which(&text)
+                .unwrap()
+                .iter()
+                .map(|p| p.as_usize())
+                .collect();
+            assert_eq!(got, plain(&text), "{text:?}");
+            if text.len() >= SPLIT_MIN {
+                let mut m = PatternSet::new(set.dfa.pattern_len());
+                let mut cache = set.dfa.create_cache();
+                halves += usize::from(
+                    set.which_in_halves(&mut cache, text.as_bytes(), &mut m)
+                        .is_some(),
+                );
+            }
+        }
+        assert!(halves > 2000, "the split path ran ({halves} times)");
     }
 }
