@@ -40,15 +40,21 @@ impl Check for CountCheck {
             )),
             Counted::Matches(m) => Cow::Owned(m.matches(cx, &self.scope)),
         };
-        let items: Vec<&Range<usize>> = all
-            .iter()
-            .filter(|r| in_scope(cx.draft, &self.scope, r))
-            .collect();
-        if items.len() > max {
-            let over = items[max].start..items[items.len() - 1].end;
+        // Counted without collecting: the first item over the limit and the last one.
+        let mut count = 0;
+        let mut over: Option<Range<usize>> = None;
+        for r in all.iter().filter(|r| in_scope(cx.draft, &self.scope, r)) {
+            if count == max {
+                over = Some(r.start..r.end);
+            } else if let Some(o) = &mut over {
+                o.end = r.end;
+            }
+            count += 1;
+        }
+        if let Some(over) = over {
             out.push(
                 Finding::at(over)
-                    .var("count", items.len())
+                    .var("count", count)
                     .var("max", max)
                     .var("platform", cx.platform.label()),
             );

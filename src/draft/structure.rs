@@ -58,8 +58,14 @@ fn comments(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let b = &src.as_bytes()[body.clone()];
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&b[from..], b"<!--") {
+    // Found from their first byte: a substring search would build a searcher for every
+    // draft, which costs more than looking at the few `<` a post has.
+    while let Some(i) = memchr::memchr(b'<', &b[from..]) {
         let start = from + i;
+        if !b[start..].starts_with(b"<!--") {
+            from = start + 1;
+            continue;
+        }
         let end =
             memchr::memmem::find(&b[start + 4..], b"-->").map_or(b.len(), |j| start + 4 + j + 3);
         out.push(body.start + start..body.start + end);
@@ -133,7 +139,13 @@ fn tagged(
         .map(|i| (i, sigil))
         .collect();
     if sigil == '#' && !text.is_ascii() {
-        found.extend(memchr::memmem::find_iter(text.as_bytes(), "＃").map(|i| (i, '＃')));
+        // The full-width sign's first byte (EF) is rare in posts: found byte by byte too.
+        let b = text.as_bytes();
+        found.extend(
+            memchr::memchr_iter(0xEF, b)
+                .filter(|&i| b[i..].starts_with("＃".as_bytes()))
+                .map(|i| (i, '＃')),
+        );
         found.sort_unstable();
     }
     for (i, c) in found {
@@ -322,6 +334,18 @@ mod tests {
 
     fn texts<'a>(t: &'a str, r: &[Range<usize>]) -> Vec<&'a str> {
         r.iter().map(|r| &t[r.clone()]).collect()
+    }
+
+    #[test]
+    fn full_width_hashtags_and_html_comments() {
+        let t = "a < b <!-- ok: ad.missing-label --> Grüße ＃Bürgernähe und #Stadt ＃ \u{FEFF}x <!-- offen";
+        let s = parse(t);
+        assert_eq!(texts(t, &s.hashtags), ["＃Bürgernähe", "#Stadt"]);
+        assert_eq!(
+            texts(t, &s.comments),
+            ["<!-- ok: ad.missing-label -->", "<!-- offen"]
+        );
+        assert!(s.in_comment(&(8..10)) && !s.in_comment(&(0..3)));
     }
 
     #[test]

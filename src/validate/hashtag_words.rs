@@ -210,7 +210,11 @@ pub fn is_valid(tag: &str) -> bool {
     if !all_lower && !all_upper {
         return false;
     }
-    splits_with_function_word(&t.to_lowercase())
+    if all_lower {
+        splits_with_function_word(t)
+    } else {
+        splits_with_function_word(&t.to_lowercase())
+    }
 }
 
 /// The known words beginning with byte `b` (bucketed once, so the split tries only those).
