@@ -484,7 +484,8 @@ impl Input {
     fn display(&self) -> String {
         match self {
             Input::Stdin => "-".into(),
-            Input::File(p) | Input::Image(p) => p.display().to_string(),
+            // As `display()` shows it (invalid UTF-8 replaced), without the formatting machinery.
+            Input::File(p) | Input::Image(p) => p.to_string_lossy().into_owned(),
             Input::Missing(p) => p.clone(),
         }
     }
