@@ -686,7 +686,6 @@ fn check_and_render(job: &Job, prep: &Prepared, input: &Input) -> FileReport {
 const BATCH: usize = 256;
 
 fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    // Folders are walked (and sorted) on a thread of their own while the rules are compiled.
     let exclude = exclude_globs(&a.exclude);
     // Images alone: each is checked on its own.
     let paths = if a.staged {
@@ -696,15 +695,26 @@ fn check(a: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u
     } else {
         Ok(a.paths.clone())
     };
-    let inputs =
-        exclude.and_then(|ex| paths.map(|paths| stream_inputs(paths, ex, a.common.config.clone())));
+    let to_walk = exclude.and_then(|ex| paths.map(|paths| (ex, paths)));
+    let walk = |w: Result<(Option<ignore::overrides::Override>, Vec<String>), String>| {
+        w.map(|(ex, paths)| stream_inputs(paths, ex, a.common.config.clone()))
+    };
+    // Folders are walked (and sorted) on a thread of their own while the rules are compiled;
+    // for files alone, such a thread would only compete with the compilation.
+    let folders = matches!(&to_walk, Ok((_, p)) if p.iter().any(|p| Path::new(p).is_dir()));
+    // `Ok`: walking already; `Err`: still to be walked.
+    let pending = if folders {
+        Ok(walk(to_walk))
+    } else {
+        Err(to_walk)
+    };
     // The configuration of the current folder decides the language of the report itself and
     // the rule list of formats that print one (SARIF); each draft is checked with its own.
     let here = match a.common.setup_here(err) {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let inputs = match inputs {
+    let inputs = match pending.unwrap_or_else(walk) {
         Ok(i) => i,
         Err(e) => {
             writeln!(err, "leitplanke: {e}")?;
