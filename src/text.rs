@@ -357,7 +357,27 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
+    if (c as u32) < 0x100 {
+        // Latin-1, the common case after ASCII, without the Unicode tables: its letters, the
+        // ordinal and micro signs, and the numeric superscripts and fractions; none combines.
+        return is_latin1_alpha(c) || matches!(c, '²' | '³' | '¹' | '¼' | '½' | '¾');
+    }
     c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0
+}
+
+/// `char::is_alphabetic`, with Latin-1 (ä, ö, ü, ß, é, …) answered without the Unicode
+/// tables.
+pub fn is_alpha(c: char) -> bool {
+    if (c as u32) < 0x100 {
+        c.is_ascii_alphabetic() || is_latin1_alpha(c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// The alphabetic characters of U+0080..=U+00FF.
+fn is_latin1_alpha(c: char) -> bool {
+    matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ')
 }
 
 /// Whole-word test on the edges of a match in `text`: when the match starts with a word
@@ -504,6 +524,16 @@ pub fn clamp_span(text: &str, r: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// The Latin-1 shortcuts say what the Unicode tables say, for every character below U+0100.
+    #[test]
+    fn latin1_shortcuts_agree_with_the_unicode_tables() {
+        for c in (0..0x100u32).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            let table = c.is_alphanumeric() || c == '_' || canonical_combining_class(c) != 0;
+            assert_eq!(is_word_char(c), table, "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::{Check, Context, Finding, Matcher, filter_by_context, in_scope};
 use crate::rule::Scope;
 use crate::rule::lists::WordList;
+use crate::text::is_alpha;
 
 #[derive(Debug)]
 pub struct PersonNameCheck {
@@ -47,10 +48,9 @@ fn word_end(text: &str, start: usize) -> usize {
             return text.len();
         };
         let next = i + c.len_utf8();
-        let joins = JOINERS.contains(&c)
-            && i > start
-            && text[next..].chars().next().is_some_and(char::is_alphabetic);
-        if c.is_alphabetic() || joins {
+        let joins =
+            JOINERS.contains(&c) && i > start && text[next..].chars().next().is_some_and(is_alpha);
+        if is_alpha(c) || joins {
             i = next;
         } else {
             return i;

@@ -306,6 +306,12 @@ pub fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         i += crate::text::ascii_prefix_len(&bytes[i..]);
+        // Every emoji starts at U+2600 or above, three bytes or more: a two-byte character
+        // (ä, ö, ü, é, …) is passed over on its lead byte.
+        if bytes.get(i).is_some_and(|&b| b < 0xE0) {
+            i += 2;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
