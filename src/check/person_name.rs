@@ -173,7 +173,8 @@ impl PersonNameCheck {
         // non-ASCII character to the next, and read words only there.
         while let Some(start) = next_capital_or_lead(bytes, pos) {
             let b = bytes[start];
-            // A lower-case Latin-1 letter (ä, ö, ü, ß, é, …): U+00DF to U+00FF.
+            // U+00DF to U+00FF: lower-case Latin-1 letters (ä, ö, ü, ß, é, …) and ÷, none of
+            // them upper case.
             if b == 0xC3 && bytes.get(start + 1).is_some_and(|&n| n >= 0x9F) {
                 pos = start + 2;
                 continue;

@@ -220,7 +220,8 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<String, InputError> {
         return read_with_hint(file, max_size, 0);
     }
     // As many bytes as the file had when it was opened, without a second read that only
-    // finds the end: a draft written while it is read is read as it was.
+    // finds the end: a draft written while it is read is read as it was (and a file system
+    // that reports a stale size, such as some network ones, gives a draft cut at that size).
     let mut bytes = vec![0; len];
     let mut got = 0;
     while got < len {

@@ -139,7 +139,8 @@ fn tagged(
         .map(|i| (i, sigil))
         .collect();
     if sigil == '#' && !text.is_ascii() {
-        // The full-width sign's first byte (EF) is rare in posts: found byte by byte too.
+        // Candidates from the full-width sign's first byte (EF, which U+FE0F after an emoji
+        // and a byte-order mark share), then compared whole.
         let b = text.as_bytes();
         found.extend(
             memchr::memchr_iter(0xEF, b)
@@ -306,8 +307,8 @@ pub fn emoji(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         i += crate::text::ascii_prefix_len(&bytes[i..]);
-        // Every emoji starts at U+2600 or above, three bytes or more: a two-byte character
-        // (ä, ö, ü, é, …) is passed over on its lead byte.
+        // Every emoji is U+231A or above, three bytes or more: a two-byte character (ä, ö, ü,
+        // é, …) is passed over on its lead byte.
         if bytes.get(i).is_some_and(|&b| b < 0xE0) {
             i += 2;
             continue;

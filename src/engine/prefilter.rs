@@ -105,6 +105,7 @@ impl TermIndexBuilder {
                 nfa: Tier::new(
                     contiguous::NFA::builder()
                         .match_kind(MatchKind::Standard)
+                        .prefilter(false)
                         .build(&self.patterns),
                 )?,
                 patterns: self.patterns,
@@ -125,6 +126,7 @@ fn build_dfa(patterns: &[String]) -> Result<Tier<dfa::DFA>, String> {
     Tier::new(
         dfa::DFA::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(patterns),
     )
 }
@@ -139,6 +141,11 @@ struct Tier<A> {
 impl<A: Scan> Tier<A> {
     fn new(a: Result<A, aho_corasick::BuildError>) -> Result<Tier<A>, String> {
         let a = a.map_err(|e| format!("could not build the term automaton: {e}"))?;
+        // An empty pattern would make the start state a match that the scan never reports;
+        // terms and gate literals are never empty.
+        if a.min_pattern_len() == 0 {
+            return Err("could not build the term automaton: an empty pattern".into());
+        }
         let start = a
             .start_state(Anchored::No)
             .map_err(|e| format!("could not build the term automaton: {e}"))?;
@@ -268,14 +275,6 @@ impl TermIndex {
         if let Some(a) = &self.ac {
             a.scans.store(usize::MAX / 2, Ordering::Relaxed);
         }
-    }
-
-    #[doc(hidden)]
-    pub fn zz_patterns(&self) -> Vec<String> {
-        self.ac
-            .as_ref()
-            .map(|a| a.patterns.clone())
-            .unwrap_or_default()
     }
 
     pub fn pattern_count(&self) -> usize {

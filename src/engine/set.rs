@@ -30,6 +30,15 @@ impl std::fmt::Debug for RegexSet {
 impl RegexSet {
     /// `None` when the automaton would exceed `size_limit` bytes.
     pub fn build(patterns: &[Hir], size_limit: usize) -> Option<RegexSet> {
+        Self::build_with_cache(patterns, size_limit, size_limit)
+    }
+
+    /// [`build`](Self::build) with the lazy DFA's cache limited to `cache_capacity` bytes.
+    fn build_with_cache(
+        patterns: &[Hir],
+        size_limit: usize,
+        cache_capacity: usize,
+    ) -> Option<RegexSet> {
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -42,7 +51,7 @@ impl RegexSet {
             .configure(
                 DFA::config()
                     .match_kind(MatchKind::All)
-                    .cache_capacity(size_limit),
+                    .cache_capacity(cache_capacity),
             )
             .build_from_nfa(nfa)
             .ok()?;
@@ -76,21 +85,28 @@ impl RegexSet {
     /// one loop take little more time than one. A regex match has no bounded length, so the
     /// first chain goes on into the second half until it is in the state the second chain was
     /// in at the same place: from there on both would see the same, and the second chain has
-    /// seen it (usually within a word). `None` when the cache was cleared during the walk
-    /// (which would leave the other chain's state invalid) or a state could not be built: the
-    /// plain search then runs instead.
+    /// seen it (usually within a word). `None` when the cache was cleared during the walk, a
+    /// state could not be built or a quit state was reached: the plain search then runs instead.
+    ///
+    /// Two chains keep two state IDs of one cache alive. regex-automata documents only the ID
+    /// of the latest call as valid; in its implementation (0.4.19, pinned in `Cargo.toml` for
+    /// this) an ID stays valid until the cache is cleared, which is why every step checks the
+    /// clear count before the other chain's ID is used again.
     fn which_in_halves(&self, cache: &mut Cache, hay: &[u8], m: &mut PatternSet) -> Option<()> {
         let dfa = &self.dfa;
-        let clears = cache.clear_count();
         let mid = hay.len() / 2;
         let (first, second) = hay.split_at(mid);
         let mut a = dfa.start_state_forward(cache, &Input::new(hay)).ok()?;
+        let clears = cache.clear_count();
         let mut b = dfa
             .start_state_forward(cache, &Input::new(hay).range(mid..))
             .ok()?;
+        if cache.clear_count() != clears || a.is_quit() || b.is_quit() {
+            return None;
+        }
         let step = |cache: &mut Cache, sid: LazyStateID, byte: u8| -> Option<LazyStateID> {
             let next = dfa.next_state(cache, sid, byte).ok()?;
-            (cache.clear_count() == clears).then_some(next)
+            (cache.clear_count() == clears && !next.is_quit()).then_some(next)
         };
         let seen = |cache: &Cache, sid: LazyStateID, m: &mut PatternSet| {
             if sid.is_match() {
@@ -115,19 +131,19 @@ impl RegexSet {
             seen(cache, b, m);
         }
         b = dfa.next_eoi_state(cache, b).ok()?;
-        if cache.clear_count() != clears {
+        if cache.clear_count() != clears || b.is_quit() {
             return None;
         }
         seen(cache, b, m);
         for (k, &byte) in second.iter().enumerate() {
             a = step(cache, a, byte)?;
-            if k < SYNC.min(mid) && a == b_at[k] {
+            if k < SYNC && a == b_at[k] {
                 return Some(());
             }
             seen(cache, a, m);
         }
         a = dfa.next_eoi_state(cache, a).ok()?;
-        if cache.clear_count() != clears {
+        if cache.clear_count() != clears || a.is_quit() {
             return None;
         }
         seen(cache, a, m);
@@ -135,7 +151,8 @@ impl RegexSet {
     }
 }
 
-/// Texts shorter than this are scanned in one piece.
+/// Texts shorter than this are scanned in one piece (and a split text's halves are longer than
+/// [`SYNC`]).
 const SPLIT_MIN: usize = 256;
 
 /// How many bytes into the second half the first chain may look for the second chain's state
@@ -231,5 +248,36 @@ mod tests {
             }
         }
         assert!(halves > 2000, "the split path ran ({halves} times)");
+
+        // With a cache so small that it is cleared again and again, the split walk gives up
+        // whenever that happens (a chain's state would be stale), and the answers stay right.
+        let small = (1..64)
+            .find_map(|k| RegexSet::build_with_cache(&hirs, 1 << 22, k * 4096))
+            .unwrap();
+        let mut cache = small.dfa.create_cache();
+        let (mut gave_up, mut walked) = (0, 0);
+        seed = 11;
+        for round in 0..600 {
+            let mut text = String::new();
+            while text.len() < 300 + round % 400 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let got: Vec<usize> = small
+                .which(&text)
+                .unwrap()
+                .iter()
+                .map(|p| p.as_usize())
+                .collect();
+            assert_eq!(got, plain(&text), "{text:?}");
+            let mut m = PatternSet::new(small.dfa.pattern_len());
+            match small.which_in_halves(&mut cache, text.as_bytes(), &mut m) {
+                Some(()) => walked += 1,
+                None => gave_up += 1,
+            }
+        }
+        assert!(cache.clear_count() > 0 && gave_up > 0, "{gave_up} {walked}");
     }
 }

@@ -217,7 +217,6 @@ pub fn is_valid(tag: &str) -> bool {
     }
 }
 
-/// The known words beginning with byte `b` (bucketed once, so the split tries only those).
 /// Known words beginning with byte `b`, each with "is a function word" (bucketed once, so the
 /// split tries only those).
 fn words_starting_with(b: u8) -> &'static [(&'static str, bool)] {
