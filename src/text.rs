@@ -312,19 +312,30 @@ impl View {
 
 /// Length of the ASCII run at the start of `bytes`, eight bytes at a time.
 pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    first_by_words(bytes, |w| w & HIGH_BITS, |b| !b.is_ascii()).unwrap_or(bytes.len())
+}
+
+/// The high bit of each byte of a word.
+pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The first byte of `bytes` that `hit` accepts, eight bytes at a time: `hits` maps a word
+/// (eight bytes, little-endian) to one whose bytes have their high bit set exactly where `hit`
+/// accepts the byte (its other bits are ignored); the tail is tested byte by byte.
+pub fn first_by_words(
+    bytes: &[u8],
+    hits: impl Fn(u64) -> u64,
+    hit: impl Fn(u8) -> bool,
+) -> Option<usize> {
     let mut n = 0;
     for w in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        let high = word & 0x8080_8080_8080_8080;
-        if high != 0 {
-            return n + (high.trailing_zeros() / 8) as usize;
+        let h = hits(word) & HIGH_BITS;
+        if h != 0 {
+            return Some(n + (h.trailing_zeros() / 8) as usize);
         }
         n += 8;
     }
-    n + bytes[n..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(bytes.len() - n)
+    bytes[n..].iter().position(|&b| hit(b)).map(|k| n + k)
 }
 
 /// The Latin-1 letter at byte `i` (two bytes) when an ASCII byte or the end follows: a chunk

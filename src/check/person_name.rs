@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::{Check, Context, Finding, Matcher, filter_by_context, in_scope};
 use crate::rule::Scope;
 use crate::rule::lists::WordList;
-use crate::text::is_alpha;
+use crate::text::{HIGH_BITS, first_by_words, is_alpha};
 
 #[derive(Debug)]
 pub struct PersonNameCheck {
@@ -61,28 +61,16 @@ fn word_end(text: &str, start: usize) -> usize {
 /// The first byte from `from` on that is an ASCII capital or the lead byte of a multi-byte
 /// character (`>= 0xC0`). Eight bytes at a time: most of a post is lower-case ASCII.
 fn next_capital_or_lead(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, without carries between bytes (each 7-bit value plus at most 0x3F stays below
+    // 0x100): `low + 0x3F` reaches the high bit from 'A' (0x41) on, `low + 0x25` from '['
+    // (0x5B) on; ASCII only (high bit of `x` clear). A lead byte has both top bits set.
+    let hits = |x: u64| {
+        let low = x & !HIGH_BITS;
+        let capital = (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525) & !x;
+        capital | (x & (x << 1))
+    };
     let rest = bytes.get(from..)?;
-    let mut n = 0;
-    for w in rest.chunks_exact(8) {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        // Per byte, without carries between bytes (each 7-bit value plus at most 0x3F stays
-        // below 0x100): `low + 0x3F` reaches the high bit from 'A' (0x41) on, `low + 0x25`
-        // from '[' (0x5B) on; ASCII only (high bit of `x` clear). A lead byte has both top
-        // bits set.
-        let low = x & !HIGH;
-        let capital = (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525) & !x & HIGH;
-        let lead = x & (x << 1) & HIGH;
-        let hit = capital | lead;
-        if hit != 0 {
-            return Some(from + n + (hit.trailing_zeros() / 8) as usize);
-        }
-        n += 8;
-    }
-    rest[n..]
-        .iter()
-        .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-        .map(|k| from + n + k)
+    first_by_words(rest, hits, |b| b.is_ascii_uppercase() || b >= 0xC0).map(|k| from + k)
 }
 
 /// The word that follows `end` after blanks only (no line break, no punctuation).

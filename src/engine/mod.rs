@@ -212,6 +212,22 @@ impl Compiler {
         m
     }
 
+    /// The marker of a `requires` or `position` rule: context when the rule has a trigger
+    /// (looked up only where the trigger is found), else what the rule looks for.
+    fn marker_matcher(
+        &mut self,
+        rule: &Rule,
+        def: &MatcherDef,
+        scope: &Scope,
+        triggered: bool,
+    ) -> Option<Matcher> {
+        if triggered {
+            self.context_matcher(rule, def, scope)
+        } else {
+            self.matcher(rule, def, scope)
+        }
+    }
+
     fn matcher(&mut self, rule: &Rule, def: &MatcherDef, scope: &Scope) -> Option<Matcher> {
         match def {
             MatcherDef::Terms(t) => Some(Matcher::Terms(self.terms.add_list(t))),
@@ -266,10 +282,7 @@ impl Compiler {
                     Some(t) => Some(self.matcher(rule, t, scope)?),
                     None => None,
                 },
-                require: match trigger {
-                    Some(_) => self.context_matcher(rule, require, scope)?,
-                    None => self.matcher(rule, require, scope)?,
-                },
+                require: self.marker_matcher(rule, require, scope, trigger.is_some())?,
                 near: *near,
                 scope: scope.clone(),
             }),
@@ -284,10 +297,7 @@ impl Compiler {
                     Some(t) => Some(self.matcher(rule, t, scope)?),
                     None => None,
                 },
-                marker: match trigger {
-                    Some(_) => self.context_matcher(rule, marker, scope)?,
-                    None => self.matcher(rule, marker, scope)?,
-                },
+                marker: self.marker_matcher(rule, marker, scope, trigger.is_some())?,
                 within: *within,
                 outside_hashtag_block: *outside_hashtag_block,
                 scope: scope.clone(),
@@ -625,22 +635,24 @@ impl Engine {
             .iter()
             .map(|f| match f {
                 Filter::Gate(g) => open[*g],
-                // Without a set (too large), every regex in it is a candidate.
-                Filter::Set => self.regex_set.is_none(),
+                Filter::Set => false,
                 Filter::Narrow | Filter::Unfiltered => true,
             })
             .collect();
-        if let Some(set) = &self.regex_set {
-            match set.which(&draft.normalized.text) {
-                Some(m) => {
-                    for k in m.iter() {
-                        candidate[self.set_members[k.as_usize()]] = true;
-                    }
+        match self
+            .regex_set
+            .as_ref()
+            .map(|s| s.which(&draft.normalized.text))
+        {
+            Some(Some(m)) => {
+                for k in m.iter() {
+                    candidate[self.set_members[k.as_usize()]] = true;
                 }
-                None => {
-                    for &i in &self.set_members {
-                        candidate[i] = true;
-                    }
+            }
+            // Without a set (too large) or an answer from it, every member is a candidate.
+            _ => {
+                for &i in &self.set_members {
+                    candidate[i] = true;
                 }
             }
         }
@@ -1031,6 +1043,20 @@ impl Engine {
             acknowledged,
         }
     }
+}
+
+/// A test text: `pieces` picked by a fixed pseudo-random sequence (`seed` advances) until it
+/// is at least `len` bytes long.
+#[cfg(test)]
+pub(crate) fn pieced_text(pieces: &[&str], len: usize, seed: &mut u64) -> String {
+    let mut text = String::new();
+    while text.len() < len {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        text.push_str(pieces[(*seed >> 33) as usize % pieces.len()]);
+    }
+    text
 }
 
 #[cfg(test)]

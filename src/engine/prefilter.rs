@@ -102,12 +102,7 @@ impl TermIndexBuilder {
             None
         } else {
             Some(Arc::new(Automaton {
-                nfa: Tier::new(
-                    contiguous::NFA::builder()
-                        .match_kind(MatchKind::Standard)
-                        .prefilter(false)
-                        .build(&self.patterns),
-                )?,
+                nfa: build_nfa(&self.patterns)?,
                 patterns: self.patterns,
                 dfa: OnceLock::new(),
                 scans: AtomicUsize::new(0),
@@ -120,6 +115,15 @@ impl TermIndexBuilder {
             gates: self.gates,
         })
     }
+}
+
+fn build_nfa(patterns: &[String]) -> Result<Tier<contiguous::NFA>, String> {
+    Tier::new(
+        contiguous::NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(patterns),
+    )
 }
 
 fn build_dfa(patterns: &[String]) -> Result<Tier<dfa::DFA>, String> {
@@ -494,12 +498,7 @@ mod tests {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .unwrap();
-        let nfa = Tier::new(
-            contiguous::NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns),
-        )
-        .unwrap();
+        let nfa = build_nfa(&patterns).unwrap();
         let dfa = build_dfa(&patterns).unwrap();
         let words = [
             "in kooperation mit",
@@ -513,13 +512,7 @@ mod tests {
         ];
         let mut seed = 7u64;
         for len in 0..220 {
-            let mut text = String::new();
-            while text.len() < len {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(words[(seed >> 33) as usize % words.len()]);
-            }
+            let text = super::super::pieced_text(&words, len, &mut seed);
             let mut want: Vec<(usize, usize, usize)> = reference
                 .find_overlapping_iter(&text)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))

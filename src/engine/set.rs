@@ -98,15 +98,22 @@ impl RegexSet {
         let (first, second) = hay.split_at(mid);
         let mut a = dfa.start_state_forward(cache, &Input::new(hay)).ok()?;
         let clears = cache.clear_count();
-        let mut b = dfa
+        // A state the walk can go on from: no clear since the walk began, no quit.
+        let usable = |cache: &Cache, sid: LazyStateID| {
+            (cache.clear_count() == clears && !sid.is_quit()).then_some(sid)
+        };
+        let b = dfa
             .start_state_forward(cache, &Input::new(hay).range(mid..))
             .ok()?;
-        if cache.clear_count() != clears || a.is_quit() || b.is_quit() {
-            return None;
-        }
+        let mut b = usable(cache, b)?;
+        a = usable(cache, a)?;
         let step = |cache: &mut Cache, sid: LazyStateID, byte: u8| -> Option<LazyStateID> {
             let next = dfa.next_state(cache, sid, byte).ok()?;
-            (cache.clear_count() == clears && !next.is_quit()).then_some(next)
+            usable(cache, next)
+        };
+        let end = |cache: &mut Cache, sid: LazyStateID| -> Option<LazyStateID> {
+            let next = dfa.next_eoi_state(cache, sid).ok()?;
+            usable(cache, next)
         };
         let seen = |cache: &Cache, sid: LazyStateID, m: &mut PatternSet| {
             if sid.is_match() {
@@ -130,10 +137,7 @@ impl RegexSet {
             b = step(cache, b, byte)?;
             seen(cache, b, m);
         }
-        b = dfa.next_eoi_state(cache, b).ok()?;
-        if cache.clear_count() != clears || b.is_quit() {
-            return None;
-        }
+        b = end(cache, b)?;
         seen(cache, b, m);
         for (k, &byte) in second.iter().enumerate() {
             a = step(cache, a, byte)?;
@@ -142,10 +146,7 @@ impl RegexSet {
             }
             seen(cache, a, m);
         }
-        a = dfa.next_eoi_state(cache, a).ok()?;
-        if cache.clear_count() != clears || a.is_quit() {
-            return None;
-        }
+        a = end(cache, a)?;
         seen(cache, a, m);
         Some(())
     }
@@ -206,6 +207,9 @@ mod tests {
                 .unwrap();
             m.iter().map(|p| p.as_usize()).collect()
         };
+        let which = |s: &RegexSet, t: &str| -> Vec<usize> {
+            s.which(t).unwrap().iter().map(|p| p.as_usize()).collect()
+        };
         let pieces = [
             "Start ",
             "Wort ",
@@ -223,21 +227,8 @@ mod tests {
         let mut seed = 11u64;
         let mut halves = 0;
         for round in 0..3000 {
-            let mut text = String::new();
-            let target = 200 + round % 500;
-            while text.len() < target {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            let got: Vec<usize> = set
-                .which(&text)
-                .unwrap()
-                .iter()
-                .map(|p| p.as_usize())
-                .collect();
-            assert_eq!(got, plain(&text), "{text:?}");
+            let text = super::super::pieced_text(&pieces, 200 + round % 500, &mut seed);
+            assert_eq!(which(&set, &text), plain(&text), "{text:?}");
             if text.len() >= SPLIT_MIN {
                 let mut m = PatternSet::new(set.dfa.pattern_len());
                 let mut cache = set.dfa.create_cache();
@@ -258,20 +249,8 @@ mod tests {
         let (mut gave_up, mut walked) = (0, 0);
         seed = 11;
         for round in 0..600 {
-            let mut text = String::new();
-            while text.len() < 300 + round % 400 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            let got: Vec<usize> = small
-                .which(&text)
-                .unwrap()
-                .iter()
-                .map(|p| p.as_usize())
-                .collect();
-            assert_eq!(got, plain(&text), "{text:?}");
+            let text = super::super::pieced_text(&pieces, 300 + round % 400, &mut seed);
+            assert_eq!(which(&small, &text), plain(&text), "{text:?}");
             let mut m = PatternSet::new(small.dfa.pattern_len());
             match small.which_in_halves(&mut cache, text.as_bytes(), &mut m) {
                 Some(()) => walked += 1,
