@@ -107,14 +107,6 @@ impl RegexSet {
             .ok()?;
         let mut b = usable(cache, b)?;
         a = usable(cache, a)?;
-        let step = |cache: &mut Cache, sid: LazyStateID, byte: u8| -> Option<LazyStateID> {
-            let next = dfa.next_state(cache, sid, byte).ok()?;
-            usable(cache, next)
-        };
-        let end = |cache: &mut Cache, sid: LazyStateID| -> Option<LazyStateID> {
-            let next = dfa.next_eoi_state(cache, sid).ok()?;
-            usable(cache, next)
-        };
         let seen = |cache: &Cache, sid: LazyStateID, m: &mut PatternSet| {
             if sid.is_match() {
                 for i in 0..dfa.match_len(cache, sid) {
@@ -122,34 +114,63 @@ impl RegexSet {
                 }
             }
         };
+        // One byte on, recording a match state's patterns: the general path, for what
+        // `fast_next` leaves (rare).
+        let slow = |cache: &mut Cache, sid: LazyStateID, byte: u8, m: &mut PatternSet| {
+            let next = dfa.next_state(cache, sid, byte).ok()?;
+            let next = usable(cache, next)?;
+            seen(cache, next, m);
+            Some(next)
+        };
+        // (An explicit branch: `Option::or_else` here was not inlined, a call per byte.)
+        let step = |cache: &mut Cache, sid: LazyStateID, byte: u8, m: &mut PatternSet| {
+            let fast = fast_next(dfa, cache, sid, byte);
+            if fast.is_some() {
+                fast
+            } else {
+                slow(cache, sid, byte, m)
+            }
+        };
+        let end = |cache: &mut Cache, sid: LazyStateID, m: &mut PatternSet| {
+            let next = dfa.next_eoi_state(cache, sid).ok()?;
+            let next = usable(cache, next)?;
+            seen(cache, next, m);
+            Some(())
+        };
         // The second chain's states after its first bytes, for the first to meet.
         let mut b_at = [b; SYNC];
-        for j in 0..mid {
-            a = step(cache, a, first[j])?;
-            b = step(cache, b, second[j])?;
-            seen(cache, a, m);
-            seen(cache, b, m);
+        for (j, (&x, &y)) in first.iter().zip(second).enumerate() {
+            a = step(cache, a, x, m)?;
+            b = step(cache, b, y, m)?;
             if j < SYNC {
                 b_at[j] = b;
             }
         }
         for &byte in &second[mid..] {
-            b = step(cache, b, byte)?;
-            seen(cache, b, m);
+            b = step(cache, b, byte, m)?;
         }
-        b = end(cache, b)?;
-        seen(cache, b, m);
+        end(cache, b, m)?;
         for (k, &byte) in second.iter().enumerate() {
-            a = step(cache, a, byte)?;
+            a = step(cache, a, byte, m)?;
             if k < SYNC && a == b_at[k] {
                 return Some(());
             }
-            seen(cache, a, m);
         }
-        a = end(cache, a)?;
-        seen(cache, a, m);
+        end(cache, a, m)?;
         Some(())
     }
+}
+
+/// The next state when it is a plain table lookup: an untagged state's known successor that
+/// is untagged too is neither a match nor a quit, and looking it up cannot clear the cache.
+/// `None` for anything else (a state still to be built, a match, quit, dead or start state).
+#[inline(always)]
+fn fast_next(dfa: &DFA, cache: &Cache, sid: LazyStateID, byte: u8) -> Option<LazyStateID> {
+    if sid.is_tagged() {
+        return None;
+    }
+    let next = dfa.next_state_untagged(cache, sid, byte);
+    (!next.is_tagged()).then_some(next)
 }
 
 /// Texts shorter than this are scanned in one piece (and a split text's halves are longer than
