@@ -20,22 +20,13 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use super::{Render, RunInfo};
-use crate::diagnostic::{Diagnostic, FileError, FileReport, Summary, Warning};
+use crate::diagnostic::{Diagnostic, FileReport, Summary};
+use crate::text::first_by_words;
 
 #[derive(Default)]
 pub struct Json {
     started: bool,
-}
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    path: &'a str,
-    diagnostics: &'a [Diagnostic],
-    warnings: &'a [Warning],
-    errors: &'a [FileError],
 }
 
 fn io_err(e: serde_json::Error) -> io::Error {
@@ -59,17 +50,113 @@ impl Json {
 }
 
 /// One file's JSON object as bytes (called on worker threads; see [`FileReport::rendered`]).
+///
+/// Written by hand rather than derived: a diagnostic's texts (reason, suggestion) are most of
+/// the output, and [`json_str`] escapes them eight bytes at a time where serde_json looks at
+/// every byte. The bytes are the same as serde_json's compact output of the derived
+/// `Serialize` (a test compares them).
 pub fn file_bytes(r: &FileReport) -> Vec<u8> {
-    let out = FileOut {
-        path: &r.path,
-        diagnostics: &r.diagnostics,
-        warnings: &r.warnings,
-        errors: &r.errors,
-    };
-    let mut buf = Vec::with_capacity(512 + 700 * r.diagnostics.len());
+    let mut buf = Vec::with_capacity(512 + 1200 * r.diagnostics.len());
+    buf.extend_from_slice(b"{\"path\":");
+    json_str(&mut buf, &r.path);
+    buf.extend_from_slice(b",\"diagnostics\":[");
+    for (i, d) in r.diagnostics.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        diagnostic(&mut buf, d);
+    }
+    buf.extend_from_slice(b"],\"warnings\":");
     // Serialising plain structs into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut buf, &out);
+    let _ = serde_json::to_writer(&mut buf, &r.warnings);
+    buf.extend_from_slice(b",\"errors\":");
+    let _ = serde_json::to_writer(&mut buf, &r.errors);
+    buf.push(b'}');
     buf
+}
+
+/// A [`Diagnostic`] as JSON, its fields in declaration order like the derived `Serialize`.
+fn diagnostic(buf: &mut Vec<u8>, d: &Diagnostic) {
+    let text = |buf: &mut Vec<u8>, key: &str, value: &str| {
+        buf.extend_from_slice(key.as_bytes());
+        json_str(buf, value);
+    };
+    let number = |buf: &mut Vec<u8>, key: &str, n: usize| {
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    };
+    let optional = |buf: &mut Vec<u8>, key: &str, value: &Option<String>| match value {
+        Some(v) => text(buf, key, v),
+        None => {
+            buf.extend_from_slice(key.as_bytes());
+            buf.extend_from_slice(b"null");
+        }
+    };
+    text(buf, "{\"rule\":", &d.rule);
+    text(buf, ",\"category\":", d.category.name());
+    text(buf, ",\"severity\":", d.severity.name());
+    text(buf, ",\"message\":", &d.message);
+    text(buf, ",\"reason\":", &d.reason);
+    text(buf, ",\"reference\":", &d.reference);
+    text(buf, ",\"suggestion\":", &d.suggestion);
+    number(buf, ",\"line\":", d.line);
+    number(buf, ",\"column\":", d.column);
+    number(buf, ",\"end_line\":", d.end_line);
+    number(buf, ",\"end_column\":", d.end_column);
+    number(buf, ",\"byte_start\":", d.byte_start);
+    number(buf, ",\"byte_end\":", d.byte_end);
+    optional(buf, ",\"image\":", &d.image);
+    if !d.regions.is_empty() {
+        buf.extend_from_slice(b",\"regions\":");
+        let _ = serde_json::to_writer(&mut *buf, &d.regions);
+    }
+    optional(buf, ",\"acknowledged\":", &d.acknowledged);
+    buf.push(b'}');
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and the control characters
+/// below U+0020 (`\b \t \n \f \r` by name, the others as `\u00XX`); everything else as is.
+/// The bytes that need no escape, nearly all of a text, are found eight at a time.
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, the high bit where the byte is zero / below 0x20; exact at the lowest flagged
+    // byte (a borrow only runs upwards from a byte that is flagged rightly).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    let hits = |x: u64| {
+        (x.wrapping_sub(ONES * 0x20) & !x)
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+    };
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let bytes = s.as_bytes();
+    buf.push(b'"');
+    let mut from = 0;
+    while let Some(k) = first_by_words(&bytes[from..], hits, escaped) {
+        let at = from + k;
+        buf.extend_from_slice(&bytes[from..at]);
+        let b = bytes[at];
+        let short = match b {
+            b'"' => Some(b'"'),
+            b'\\' => Some(b'\\'),
+            0x08 => Some(b'b'),
+            b'\t' => Some(b't'),
+            b'\n' => Some(b'n'),
+            0x0C => Some(b'f'),
+            b'\r' => Some(b'r'),
+            _ => None,
+        };
+        match short {
+            Some(c) => buf.extend_from_slice(&[b'\\', c]),
+            None => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                buf.extend_from_slice(b"\\u00");
+                buf.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
+            }
+        }
+        from = at + 1;
+    }
+    buf.extend_from_slice(&bytes[from..]);
+    buf.push(b'"');
 }
 
 impl Render for Json {
@@ -88,5 +175,107 @@ impl Render for Json {
         w.write_all(b"\n],\"summary\":")?;
         serde_json::to_writer(&mut *w, s).map_err(io_err)?;
         w.write_all(b"}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{FileError, ImageRegion, Warning};
+    use crate::rule::{Category, Severity};
+    use serde::Serialize;
+
+    /// What serde_json makes of the same report through the derived `Serialize`.
+    #[derive(Serialize)]
+    struct FileOut<'a> {
+        path: &'a str,
+        diagnostics: &'a [Diagnostic],
+        warnings: &'a [Warning],
+        errors: &'a [FileError],
+    }
+
+    fn reference(r: &FileReport) -> Vec<u8> {
+        serde_json::to_vec(&FileOut {
+            path: &r.path,
+            diagnostics: &r.diagnostics,
+            warnings: &r.warnings,
+            errors: &r.errors,
+        })
+        .unwrap()
+    }
+
+    fn diag(text: &str, with_extras: bool) -> Diagnostic {
+        Diagnostic {
+            rule: format!("x.{text}"),
+            category: Category::DataProtection,
+            severity: Severity::Warning,
+            message: format!("»{text}«"),
+            reason: text.repeat(3),
+            reference: "§ 5a Abs. 4 UWG".into(),
+            suggestion: format!("{text}\\{text}\""),
+            line: 1,
+            column: 12,
+            end_line: 345,
+            end_column: 6789,
+            byte_start: 0,
+            byte_end: usize::MAX,
+            image: with_extras.then(|| format!("bild {text}.jpg")),
+            regions: if with_extras {
+                vec![ImageRegion {
+                    x: 1,
+                    y: 2,
+                    width: 30,
+                    height: 40,
+                }]
+            } else {
+                Vec::new()
+            },
+            acknowledged: with_extras.then(|| text.to_string()),
+        }
+    }
+
+    /// Byte for byte what serde_json writes: every control character, quotes and backslashes
+    /// at every position of an eight-byte word, non-ASCII text, optional fields set and unset.
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let mut texts: Vec<String> = (0u8..0x20)
+            .chain([b'"', b'\\', 0x7F, b'a'])
+            .flat_map(|b| {
+                (0..10).map(move |at| format!("{}{}{}", "ab".repeat(at), b as char, "Müller 🚒 "))
+            })
+            .collect();
+        texts.extend(["".to_string(), "Straße, „Zitat“ und € – ok".to_string()]);
+        for (k, t) in texts.iter().enumerate() {
+            let r = FileReport {
+                path: format!("drafts/{t}.md"),
+                source: None,
+                diagnostics: vec![diag(t, k % 2 == 0), diag(t, k % 2 == 1)],
+                warnings: vec![Warning {
+                    message: t.clone(),
+                    line: 2,
+                    column: 3,
+                }],
+                errors: vec![FileError {
+                    kind: "invalid-utf8",
+                    message: t.clone(),
+                    line: None,
+                    column: Some(4),
+                }],
+                rendered: None,
+            };
+            assert_eq!(
+                String::from_utf8(file_bytes(&r)).unwrap(),
+                String::from_utf8(reference(&r)).unwrap()
+            );
+        }
+        let empty = FileReport {
+            path: "a.md".into(),
+            source: None,
+            diagnostics: Vec::new(),
+            warnings: Vec::new(),
+            errors: Vec::new(),
+            rendered: None,
+        };
+        assert_eq!(file_bytes(&empty), reference(&empty));
     }
 }
