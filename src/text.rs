@@ -448,7 +448,10 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
+        // Room for a post's lines (one allocation instead of growing four times); a longer
+        // text grows from there.
+        let mut starts = Vec::with_capacity(32);
+        starts.push(0);
         let b = text.as_bytes();
         for i in memchr::memchr2_iter(b'\n', b'\r', b) {
             // CRLF is one line break: the `\r` of a pair starts nothing.

@@ -848,11 +848,11 @@ impl Engine {
             check.run(&cx, &mut findings);
             // Checks are pure, so a language condition can be tested after the fact, and the
             // language is only guessed for drafts where such a rule found something.
-            if !findings.is_empty()
-                && !w.langs.is_empty()
-                && !w
-                    .langs
-                    .contains(lang.get_or_init(|| Self::draft_lang(draft)))
+            if findings.is_empty()
+                || (!w.langs.is_empty()
+                    && !w
+                        .langs
+                        .contains(lang.get_or_init(|| Self::draft_lang(draft))))
             {
                 continue;
             }
