@@ -108,6 +108,10 @@ pub struct FrontMatterError {
 /// Locate the front-matter block: returns (block range, YAML content range). `start` skips a BOM.
 pub fn split(src: &str, start: usize) -> Option<(Range<usize>, Range<usize>)> {
     let rest = &src[start..];
+    // Most drafts have none: settled without looking for the end of the first line.
+    if !rest.starts_with("---") {
+        return None;
+    }
     let first_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
     if rest[..first_end].trim_end() != "---" {
         return None;

@@ -295,7 +295,7 @@ fn io_error(e: &std::io::Error) -> InputError {
 /// Bytes → text, classifying binary files, invalid UTF-8 and empty drafts.
 pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     let head = &bytes[..bytes.len().min(8192)];
-    let nuls = if head.contains(&0) {
+    let nuls = if memchr::memchr(0, head).is_some() {
         head.iter().filter(|&&b| b == 0).count()
     } else {
         0

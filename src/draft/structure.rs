@@ -134,21 +134,24 @@ fn tagged(
     let mut out = Vec::new();
     let text = &src[body.clone()];
     debug_assert!(sigil.is_ascii());
-    // The sigils are ASCII: find them with memchr.
-    let mut found: Vec<(usize, char)> = memchr::memchr_iter(sigil as u8, text.as_bytes())
-        .map(|i| (i, sigil))
-        .collect();
-    if sigil == '#' && !text.is_ascii() {
-        // Candidates from the full-width sign's first byte (EF, which U+FE0F after an emoji
-        // and a byte-order mark share), then compared whole.
-        let b = text.as_bytes();
-        found.extend(
-            memchr::memchr_iter(0xEF, b)
-                .filter(|&i| b[i..].starts_with("＃".as_bytes()))
-                .map(|i| (i, '＃')),
-        );
-        found.sort_unstable();
-    }
+    // The sigils are ASCII: found with memchr. Full-width signs (`＃`) are candidates from
+    // their first byte (EF, which U+FE0F after an emoji and a byte-order mark share), compared
+    // whole, and merged in by position.
+    let b = text.as_bytes();
+    let wide: Vec<usize> = if sigil == '#' && !text.is_ascii() {
+        memchr::memchr_iter(0xEF, b)
+            .filter(|&i| b[i..].starts_with("＃".as_bytes()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut narrow = memchr::memchr_iter(sigil as u8, b).peekable();
+    let mut wide = wide.into_iter().peekable();
+    let found = std::iter::from_fn(|| match (narrow.peek(), wide.peek()) {
+        (Some(&n), Some(&w)) if w < n => wide.next().map(|i| (i, '＃')),
+        (Some(_), _) => narrow.next().map(|i| (i, sigil)),
+        (None, _) => wide.next().map(|i| (i, '＃')),
+    });
     for (i, c) in found {
         let abs = body.start + i;
         if inside(links, abs) {
@@ -345,14 +348,25 @@ mod tests {
 
     #[test]
     fn full_width_hashtags_and_html_comments() {
-        let t = "a < b <!-- ok: ad.missing-label --> Grüße ＃Bürgernähe und #Stadt ＃ \u{FEFF}x <!-- offen";
+        let t = "#Erst a < b <!-- ok: ad.missing-label --> Grüße ＃Bürgernähe und #Stadt ＃Amt ＃ \u{FEFF}x #Dann ＃Zuletzt <!-- offen";
         let s = parse(t);
-        assert_eq!(texts(t, &s.hashtags), ["＃Bürgernähe", "#Stadt"]);
+        assert_eq!(
+            texts(t, &s.hashtags),
+            [
+                "#Erst",
+                "＃Bürgernähe",
+                "#Stadt",
+                "＃Amt",
+                "#Dann",
+                "＃Zuletzt"
+            ]
+        );
         assert_eq!(
             texts(t, &s.comments),
             ["<!-- ok: ad.missing-label -->", "<!-- offen"]
         );
-        assert!(s.in_comment(&(8..10)) && !s.in_comment(&(0..3)));
+        let c = t.find("<!--").unwrap();
+        assert!(s.in_comment(&(c + 2..c + 4)) && !s.in_comment(&(0..3)));
     }
 
     #[test]
