@@ -157,23 +157,16 @@ impl View {
     /// Both views in one pass over the text (the segmentation into chunks is shared):
     /// `(normalized, folded)`.
     pub fn pair(src: &str) -> (View, View) {
-        let mut v = Self::build_all(src, &[(false, nfc_chunk), (true, fold_chunk)]);
-        let folded = v.pop().unwrap_or_else(|| View::folded(src));
-        let normalized = v.pop().unwrap_or_else(|| View::normalized(src));
+        let [normalized, folded] = Self::build_all(src, &[(false, nfc_chunk), (true, fold_chunk)]);
         (normalized, folded)
     }
 
     fn build(src: &str, fold: bool, chunk_fn: fn(&str, &mut String)) -> View {
-        Self::build_all(src, &[(fold, chunk_fn)])
-            .pop()
-            .unwrap_or_else(|| View {
-                text: String::new(),
-                anchors: Vec::new(),
-                orig_len: 0,
-            })
+        let [view] = Self::build_all(src, &[(fold, chunk_fn)]);
+        view
     }
 
-    fn build_all(src: &str, specs: &[Transform]) -> Vec<View> {
+    fn build_all<const N: usize>(src: &str, specs: &[Transform; N]) -> [View; N] {
         let orig_len = src.len();
         // ASCII runs are copied or mapped byte for byte (tight loops), everything else is
         // pushed as `str`, so the views need no UTF-8 check at the end.
@@ -189,11 +182,8 @@ impl View {
                 }
             }
         };
-        let mut bufs: Vec<String> = specs
-            .iter()
-            .map(|_| String::with_capacity(src.len() + 16))
-            .collect();
-        let mut anchors: Vec<Vec<Anchor>> = specs.iter().map(|_| Vec::new()).collect();
+        let mut bufs: [String; N] = std::array::from_fn(|_| String::with_capacity(src.len() + 16));
+        let mut anchors: [Vec<Anchor>; N] = std::array::from_fn(|_| Vec::new());
         let bytes = src.as_bytes();
         let mut scratch = String::new();
         let mut i = 0;
@@ -262,14 +252,12 @@ impl View {
                 buf.push_str(&scratch);
             }
         }
-        bufs.into_iter()
-            .zip(anchors)
-            .map(|(buf, anchors)| View {
-                text: buf,
-                anchors,
-                orig_len,
-            })
-            .collect()
+        let mut anchors = anchors.into_iter();
+        bufs.map(|text| View {
+            text,
+            anchors: anchors.next().unwrap_or_default(),
+            orig_len,
+        })
     }
 
     /// Original byte range of the chunk containing view byte `v`, or of the identical byte.

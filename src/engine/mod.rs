@@ -996,16 +996,7 @@ impl Engine {
         (end_line, end_column): (usize, usize),
     ) -> Diagnostic {
         let range = f.range.clone();
-        let fill = |s: &str| {
-            if !s.contains('{') {
-                return s.to_string();
-            }
-            let mut s = s.to_string();
-            for (k, v) in &f.vars {
-                s = s.replace(&format!("{{{k}}}"), v);
-            }
-            s
-        };
+        let fill = |s: &str| fill(s, &f.vars);
         let acknowledged = None;
         let mut message = fill(rule.message.get(lang));
         if f.vars.iter().any(|(k, _)| *k == "qr") && rule.check.is_link_scoped() {
@@ -1059,9 +1050,51 @@ pub(crate) fn pieced_text(pieces: &[&str], len: usize, seed: &mut u64) -> String
     text
 }
 
+/// `template` with each `{name}` replaced by the variable of that name, in one pass: a value is
+/// not searched again (a draft's own text such as "{closest}" stays as it is), and braces
+/// that name no variable are kept.
+fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let var = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, v) = vars.iter().find(|(k, _)| *k == name)?;
+            Some((v, close))
+        });
+        match var {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_named_variables_once() {
+        let vars = vec![
+            ("match", "{closest} €".to_string()),
+            ("closest", "a, b".to_string()),
+        ];
+        assert_eq!(fill("»{match}« – {closest}", &vars), "»{closest} €« – a, b");
+        assert_eq!(fill("{match}{match}", &vars), "{closest} €{closest} €");
+        assert_eq!(fill("{other} {x {match", &vars), "{other} {x {match");
+        assert_eq!(fill("ohne", &[]), "ohne");
+        assert_eq!(fill("", &vars), "");
+    }
 
     /// The NFA that a new engine scans with and the DFA that takes over report the same.
     #[test]

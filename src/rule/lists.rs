@@ -54,6 +54,15 @@ impl WordList {
 
     /// A lower-case word (a part of a handle such as `@anna.huber`), as a capitalised name.
     pub fn contains_lower(&self, w: &str) -> bool {
+        // Most handles are short and ASCII: capitalised in a buffer on the stack.
+        let mut buf = [0u8; 48];
+        if let Some(b) = buf.get_mut(..w.len())
+            && w.as_bytes().first().is_some_and(u8::is_ascii)
+        {
+            b.copy_from_slice(w.as_bytes());
+            b[0] = b[0].to_ascii_uppercase();
+            return std::str::from_utf8(b).is_ok_and(|c| self.contains(c));
+        }
         let mut chars = w.chars();
         let Some(first) = chars.next() else {
             return false;
@@ -105,6 +114,9 @@ mod tests {
         assert!(!l.contains("anna"), "exact case");
         assert!(l.contains_lower("anna") && l.contains_lower("jürgen"));
         assert!(!l.contains("Rathaus") && !l.contains_lower("rathaus"));
+        // A first letter that is not ASCII, and words too long for the stack buffer.
+        assert!(l.contains_lower("änne") && l.contains_lower("édouard"));
+        assert!(!l.contains_lower(&"anna".repeat(20)) && !l.contains_lower(""));
         assert!(!l.contains("Frank"), "ambiguous names are left out");
         assert!(by_name("no-such-list").is_none());
     }

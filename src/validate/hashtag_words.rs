@@ -237,30 +237,28 @@ fn words_starting_with(b: u8) -> &'static [(&'static str, bool)] {
 /// function word. Dynamic programming over (byte position, function word seen yet).
 fn splits_with_function_word(s: &str) -> bool {
     let n = s.len();
-    // reach[i][f]: position i is reachable with f = "a function word was used".
-    let mut reach = vec![[false; 2]; n + 1];
-    let mut words_at = vec![[usize::MAX; 2]; n + 1];
-    reach[0][0] = true;
-    words_at[0][0] = 0;
+    // words[i][f]: the fewest words that reach position i, with f = "a function word was
+    // used"; `usize::MAX` where i is not reached that way.
+    let mut words = vec![[usize::MAX; 2]; n + 1];
+    words[0][0] = 0;
     for i in 0..n {
         if !s.is_char_boundary(i) {
             continue;
         }
         for f in 0..2 {
-            if !reach[i][f] {
+            if words[i][f] == usize::MAX {
                 continue;
             }
             for &(w, function) in words_starting_with(s.as_bytes()[i]) {
                 if s[i..].starts_with(w) {
                     let j = i + w.len();
                     let g = usize::from(f == 1 || function);
-                    reach[j][g] = true;
-                    words_at[j][g] = words_at[j][g].min(words_at[i][f] + 1);
+                    words[j][g] = words[j][g].min(words[i][f] + 1);
                 }
             }
         }
     }
-    reach[n][1] && words_at[n][1] >= 2
+    words[n][1] != usize::MAX && words[n][1] >= 2
 }
 
 #[cfg(test)]
