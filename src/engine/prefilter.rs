@@ -360,9 +360,9 @@ fn each_match<W: Walk>(w: &W, text: &[u8], mut f: impl FnMut(PatternID, Range<us
     let offset = mid + 1 - longest;
     let (mut s1, mut s2) = (w.start(), w.start());
     let both = first.len().min(second.len());
-    for j in 0..both {
-        s1 = w.next(s1, first[j]);
-        s2 = w.next(s2, second[j]);
+    for (j, (&x, &y)) in first.iter().zip(second).enumerate() {
+        s1 = w.next(s1, x);
+        s2 = w.next(s2, y);
         if w.special(s1) {
             w.report(s1, j + 1, 0, &mut f);
         }

@@ -138,13 +138,16 @@ impl RegexSet {
             Some(())
         };
         // The second chain's states after its first bytes, for the first to meet.
+        // (Halves are longer than SYNC: the first loop records, the second only walks.)
         let mut b_at = [b; SYNC];
-        for (j, (&x, &y)) in first.iter().zip(second).enumerate() {
+        for (slot, (&x, &y)) in b_at.iter_mut().zip(first.iter().zip(second)) {
             a = step(cache, a, x, m)?;
             b = step(cache, b, y, m)?;
-            if j < SYNC {
-                b_at[j] = b;
-            }
+            *slot = b;
+        }
+        for (&x, &y) in first[SYNC..].iter().zip(&second[SYNC..]) {
+            a = step(cache, a, x, m)?;
+            b = step(cache, b, y, m)?;
         }
         for &byte in &second[mid..] {
             b = step(cache, b, byte, m)?;
