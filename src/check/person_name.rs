@@ -130,7 +130,7 @@ fn is_surname(w: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() || w.chars().count() < 2 {
+    if !first.is_uppercase() || chars.clone().next().is_none() {
         return false;
     }
     let mut after_joint = false;
