@@ -90,8 +90,8 @@ impl RegexSet {
     ///
     /// Two chains keep two state IDs of one cache alive. regex-automata documents only the ID
     /// of the latest call as valid; in its implementation (0.4.19, pinned in `Cargo.toml` for
-    /// this) an ID stays valid until the cache is cleared, which is why every step checks the
-    /// clear count before the other chain's ID is used again.
+    /// this) an ID stays valid until the cache is cleared, which is why every step that may build a
+    /// state checks the clear count before the other chain's ID is used again.
     fn which_in_halves(&self, cache: &mut Cache, hay: &[u8], m: &mut PatternSet) -> Option<()> {
         let dfa = &self.dfa;
         let mid = hay.len() / 2;
@@ -138,7 +138,7 @@ impl RegexSet {
             Some(())
         };
         // The second chain's states after its first bytes, for the first to meet.
-        // (Halves are longer than SYNC: the first loop records, the second only walks.)
+        // (Halves are longer than SYNC: the first loop also records `b_at`, the second does not.)
         let mut b_at = [b; SYNC];
         for (slot, (&x, &y)) in b_at.iter_mut().zip(first.iter().zip(second)) {
             a = step(cache, a, x, m)?;
@@ -166,7 +166,7 @@ impl RegexSet {
 
 /// The next state when it is a plain table lookup: an untagged state's known successor that
 /// is untagged too is neither a match nor a quit, and looking it up cannot clear the cache.
-/// `None` for anything else (a state still to be built, a match, quit, dead or start state).
+/// `None` for anything else (a state still to be built, a match, quit or dead state).
 #[inline(always)]
 fn fast_next(dfa: &DFA, cache: &Cache, sid: LazyStateID, byte: u8) -> Option<LazyStateID> {
     if sid.is_tagged() {
@@ -179,6 +179,9 @@ fn fast_next(dfa: &DFA, cache: &Cache, sid: LazyStateID, byte: u8) -> Option<Laz
 /// Texts shorter than this are scanned in one piece (and a split text's halves are longer than
 /// [`SYNC`]).
 const SPLIT_MIN: usize = 256;
+
+// A split text's halves must be longer than SYNC (`which_in_halves` slices at SYNC).
+const _: () = assert!(SPLIT_MIN / 2 > SYNC);
 
 /// How many bytes into the second half the first chain may look for the second chain's state
 /// before it simply reads on to the end.

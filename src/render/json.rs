@@ -204,11 +204,11 @@ mod tests {
         .unwrap()
     }
 
-    fn diag(text: &str, with_extras: bool) -> Diagnostic {
+    fn diag(text: &str, with_extras: bool, k: usize) -> Diagnostic {
         Diagnostic {
             rule: format!("x.{text}"),
-            category: Category::DataProtection,
-            severity: Severity::Warning,
+            category: Category::ALL[k % Category::ALL.len()],
+            severity: [Severity::Info, Severity::Warning][k % 2],
             message: format!("»{text}«"),
             reason: text.repeat(3),
             reference: "§ 5a Abs. 4 UWG".into(),
@@ -235,7 +235,8 @@ mod tests {
     }
 
     /// Byte for byte what serde_json writes: every control character, quotes and backslashes
-    /// at every position of an eight-byte word, non-ASCII text, optional fields set and unset.
+    /// at every position of an eight-byte word, non-ASCII text, optional fields set and unset,
+    /// every category and severity.
     #[test]
     fn writes_what_serde_json_writes() {
         let mut texts: Vec<String> = (0u8..0x20)
@@ -249,7 +250,7 @@ mod tests {
             let r = FileReport {
                 path: format!("drafts/{t}.md"),
                 source: None,
-                diagnostics: vec![diag(t, k % 2 == 0), diag(t, k % 2 == 1)],
+                diagnostics: vec![diag(t, k % 2 == 0, k), diag(t, k % 2 == 1, k + 1)],
                 warnings: vec![Warning {
                     message: t.clone(),
                     line: 2,
