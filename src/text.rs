@@ -182,8 +182,11 @@ impl View {
                 }
             }
         };
-        let mut bufs: [String; N] = std::array::from_fn(|_| String::with_capacity(src.len() + 16));
-        let mut anchors: [Vec<Anchor>; N] = std::array::from_fn(|_| Vec::new());
+        let mut views: [View; N] = std::array::from_fn(|_| View {
+            text: String::with_capacity(src.len() + 16),
+            anchors: Vec::new(),
+            orig_len,
+        });
         let bytes = src.as_bytes();
         let mut scratch = String::new();
         let mut i = 0;
@@ -196,8 +199,8 @@ impl View {
                     j -= 1;
                 }
                 if j > i {
-                    for (buf, (fold, _)) in bufs.iter_mut().zip(specs) {
-                        map_run(buf, &src[i..j], *fold);
+                    for (v, (fold, _)) in views.iter_mut().zip(specs) {
+                        map_run(&mut v.text, &src[i..j], *fold);
                     }
                     i = j;
                     continue;
@@ -208,21 +211,12 @@ impl View {
             // the common non-ASCII case in German and English posts, without the general path.
             if let Some(c) = latin1_letter(bytes, i) {
                 let orig = &src[i..i + 2];
-                for ((buf, anchors), (fold, _)) in bufs.iter_mut().zip(&mut anchors).zip(specs) {
-                    let lower = *fold && c.is_uppercase();
-                    if lower {
+                for (v, (fold, _)) in views.iter_mut().zip(specs) {
+                    if *fold && c.is_uppercase() {
                         let l = c.to_lowercase().next().unwrap_or(c);
-                        let mut enc = [0; 4];
-                        let l = l.encode_utf8(&mut enc);
-                        anchors.push(Anchor {
-                            view: buf.len() as u32,
-                            view_len: l.len() as u32,
-                            orig: i as u32,
-                            orig_len: 2,
-                        });
-                        buf.push_str(l);
+                        v.push_changed(l.encode_utf8(&mut [0; 4]), i, 2);
                     } else {
-                        buf.push_str(orig);
+                        v.text.push_str(orig);
                     }
                 }
                 i += 2;
@@ -238,26 +232,29 @@ impl View {
                     _ => break,
                 }
             }
-            for ((buf, anchors), (_, chunk_fn)) in bufs.iter_mut().zip(&mut anchors).zip(specs) {
+            for (v, (_, chunk_fn)) in views.iter_mut().zip(specs) {
                 scratch.clear();
                 chunk_fn(&src[start..i], &mut scratch);
                 if scratch != src[start..i] {
-                    anchors.push(Anchor {
-                        view: buf.len() as u32,
-                        view_len: scratch.len() as u32,
-                        orig: start as u32,
-                        orig_len: (i - start) as u32,
-                    });
+                    v.push_changed(&scratch, start, i - start);
+                } else {
+                    v.text.push_str(&scratch);
                 }
-                buf.push_str(&scratch);
             }
         }
-        let mut anchors = anchors.into_iter();
-        bufs.map(|text| View {
-            text,
-            anchors: anchors.next().unwrap_or_default(),
-            orig_len,
-        })
+        views
+    }
+
+    /// Append `text`, which stands for the `orig_len` original bytes at `orig`, noting the
+    /// change for [`View::to_orig`].
+    fn push_changed(&mut self, text: &str, orig: usize, orig_len: usize) {
+        self.anchors.push(Anchor {
+            view: self.text.len() as u32,
+            view_len: text.len() as u32,
+            orig: orig as u32,
+            orig_len: orig_len as u32,
+        });
+        self.text.push_str(text);
     }
 
     /// Original byte range of the chunk containing view byte `v`, or of the identical byte.
@@ -305,6 +302,16 @@ pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
 
 /// The high bit of each byte of a word.
 pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `low` (a word whose bytes are all below 0x80), the high bit set where the byte
+/// is in `lo..hi` (`lo <= hi <= 0x80`), for [`first_by_words`]. Adding `0x80 - lo` reaches the
+/// high bit from `lo` on and stays within the byte, so no carry runs into the next one.
+pub const fn bytes_in_range(low: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let from_lo = low + ONES * (0x80 - lo as u64);
+    let from_hi = low + ONES * (0x80 - hi as u64);
+    from_lo & !from_hi & HIGH_BITS
+}
 
 /// The first byte of `bytes` that `hit` accepts, eight bytes at a time: `hits` maps a word
 /// (eight bytes, little-endian) to one whose bytes have their high bit set exactly where `hit`
@@ -526,6 +533,8 @@ pub fn clamp_span(text: &str, r: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The Latin-1 shortcuts say what the Unicode tables say, for every character below U+0100.
     #[test]
     fn latin1_shortcuts_agree_with_the_unicode_tables() {
@@ -535,8 +544,6 @@ mod tests {
             assert_eq!(is_word_char(c), table, "{c:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn ascii_fast_path_is_identity() {

@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::{Check, Context, Finding, Matcher, filter_by_context, in_scope};
 use crate::rule::Scope;
 use crate::rule::lists::WordList;
-use crate::text::{HIGH_BITS, first_by_words, is_alpha};
+use crate::text::{HIGH_BITS, bytes_in_range, first_by_words, is_alpha};
 
 #[derive(Debug)]
 pub struct PersonNameCheck {
@@ -58,13 +58,10 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// Length of the run of ASCII letters at the start of `bytes`, eight bytes at a time.
 fn ascii_letters(bytes: &[u8]) -> usize {
-    // Per byte, without carries between bytes: `y` is the byte's low seven bits in lower case
-    // (at most 0x7F); `y + 0x1F` reaches the high bit from 'a' (0x61) on, `y + 0x05` from '{'
-    // (0x7B) on. A letter is in between, with the high bit of `x` clear (ASCII).
+    // A letter is ASCII (high bit of `x` clear) and, in lower case, in a..=z.
     let others = |x: u64| {
-        let y = (x | 0x2020_2020_2020_2020) & !HIGH_BITS;
-        let letter = (y + 0x1F1F_1F1F_1F1F_1F1F) & !(y + 0x0505_0505_0505_0505) & !x;
-        !letter
+        let lower = (x | 0x2020_2020_2020_2020) & !HIGH_BITS;
+        !(bytes_in_range(lower, b'a', b'z' + 1) & !x)
     };
     first_by_words(bytes, others, |b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len())
 }
@@ -72,12 +69,9 @@ fn ascii_letters(bytes: &[u8]) -> usize {
 /// The first byte from `from` on that is an ASCII capital or the lead byte of a multi-byte
 /// character (`>= 0xC0`). Eight bytes at a time: most of a post is lower-case ASCII.
 fn next_capital_or_lead(bytes: &[u8], from: usize) -> Option<usize> {
-    // Per byte, without carries between bytes (each 7-bit value plus at most 0x3F stays below
-    // 0x100): `low + 0x3F` reaches the high bit from 'A' (0x41) on, `low + 0x25` from '['
-    // (0x5B) on; ASCII only (high bit of `x` clear). A lead byte has both top bits set.
+    // A capital is ASCII (high bit of `x` clear) in A..=Z; a lead byte has both top bits set.
     let hits = |x: u64| {
-        let low = x & !HIGH_BITS;
-        let capital = (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525) & !x;
+        let capital = bytes_in_range(x & !HIGH_BITS, b'A', b'Z' + 1) & !x;
         capital | (x & (x << 1))
     };
     let rest = bytes.get(from..)?;

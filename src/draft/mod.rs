@@ -295,11 +295,7 @@ fn io_error(e: &std::io::Error) -> InputError {
 /// Bytes → text, classifying binary files, invalid UTF-8 and empty drafts.
 pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     let head = &bytes[..bytes.len().min(8192)];
-    let nuls = if memchr::memchr(0, head).is_some() {
-        head.iter().filter(|&&b| b == 0).count()
-    } else {
-        0
-    };
+    let nuls = memchr::memchr_iter(0, head).count();
     let looks_binary = nuls > 0 && (nuls * 10 > head.len() || std::str::from_utf8(&bytes).is_err());
     if looks_binary || is_known_binary_magic(head) {
         return Err(InputError::new(InputErrorKind::Binary, ""));

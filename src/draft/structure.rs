@@ -138,7 +138,7 @@ fn tagged(
     // their first byte (EF, which U+FE0F after an emoji and a byte-order mark share), compared
     // whole, and merged in by position.
     let b = text.as_bytes();
-    let wide: Vec<usize> = if sigil == '#' && !text.is_ascii() {
+    let wide: Vec<usize> = if sigil == '#' {
         memchr::memchr_iter(0xEF, b)
             .filter(|&i| b[i..].starts_with("＃".as_bytes()))
             .collect()

@@ -246,8 +246,6 @@ impl Compact {
             if used[b as usize] {
                 classes[b as usize] = reps.len() as u8;
                 reps.push(b);
-            } else {
-                classes[b as usize] = 0;
             }
         }
         let stride = reps.len();
@@ -359,7 +357,8 @@ fn each_match<W: Walk>(w: &W, text: &[u8], mut f: impl FnMut(PatternID, Range<us
     let (first, second) = (&text[..mid], &text[mid + 1 - longest..]);
     let offset = mid + 1 - longest;
     let (mut s1, mut s2) = (w.start(), w.start());
-    let both = first.len().min(second.len());
+    // The second half is the longer one (it starts early), so only it has bytes left after
+    // the first ends.
     for (j, (&x, &y)) in first.iter().zip(second).enumerate() {
         s1 = w.next(s1, x);
         s2 = w.next(s2, y);
@@ -370,13 +369,7 @@ fn each_match<W: Walk>(w: &W, text: &[u8], mut f: impl FnMut(PatternID, Range<us
             w.report(s2, offset + j + 1, mid, &mut f);
         }
     }
-    for (j, &b) in first.iter().enumerate().skip(both) {
-        s1 = w.next(s1, b);
-        if w.special(s1) {
-            w.report(s1, j + 1, 0, &mut f);
-        }
-    }
-    for (j, &b) in second.iter().enumerate().skip(both) {
+    for (j, &b) in second.iter().enumerate().skip(first.len()) {
         s2 = w.next(s2, b);
         if w.special(s2) {
             w.report(s2, offset + j + 1, mid, &mut f);
@@ -386,9 +379,9 @@ fn each_match<W: Walk>(w: &W, text: &[u8], mut f: impl FnMut(PatternID, Range<us
 
 /// The automaton in two tiers. An NFA is built with the engine (a fraction of a millisecond);
 /// from the second draft on, a DFA of the same patterns ([`Compact`]) is built from it in the
-/// background (about 2 ms) and takes over once it is there, scanning about twice as fast. Both report exactly
-/// the same matches, so checking one draft, as a user at the command line does, never waits
-/// for the DFA, and checking many soon runs on it.
+/// background (about 2 ms) and takes over once it is there, scanning about twice as fast.
+/// Both report exactly the same matches, so checking one draft, as a user at the command
+/// line does, never waits for the DFA, and checking many soon runs on it.
 #[derive(Debug)]
 struct Automaton {
     nfa: Tier<contiguous::NFA>,

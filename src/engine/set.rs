@@ -90,8 +90,8 @@ impl RegexSet {
     ///
     /// Two chains keep two state IDs of one cache alive. regex-automata documents only the ID
     /// of the latest call as valid; in its implementation (0.4.19, pinned in `Cargo.toml` for
-    /// this) an ID stays valid until the cache is cleared, which is why every step that may build a
-    /// state checks the clear count before the other chain's ID is used again.
+    /// this) an ID stays valid until the cache is cleared, which is why every step that may
+    /// build a state checks the clear count before the other chain's ID is used again.
     fn which_in_halves(&self, cache: &mut Cache, hay: &[u8], m: &mut PatternSet) -> Option<()> {
         let dfa = &self.dfa;
         let mid = hay.len() / 2;
@@ -114,13 +114,16 @@ impl RegexSet {
                 }
             }
         };
-        // One byte on, recording a match state's patterns: the general path, for what
-        // `fast_next` leaves (rare).
-        let slow = |cache: &mut Cache, sid: LazyStateID, byte: u8, m: &mut PatternSet| {
-            let next = dfa.next_state(cache, sid, byte).ok()?;
+        // A state reached on the general path: usable, and its patterns recorded.
+        let arrive = |cache: &Cache, next: LazyStateID, m: &mut PatternSet| {
             let next = usable(cache, next)?;
             seen(cache, next, m);
             Some(next)
+        };
+        // One byte on by the general path, for what `fast_next` leaves (rare).
+        let slow = |cache: &mut Cache, sid: LazyStateID, byte: u8, m: &mut PatternSet| {
+            let next = dfa.next_state(cache, sid, byte).ok()?;
+            arrive(cache, next, m)
         };
         // (An explicit branch: `Option::or_else` here was not inlined, a call per byte.)
         let step = |cache: &mut Cache, sid: LazyStateID, byte: u8, m: &mut PatternSet| {
@@ -133,12 +136,11 @@ impl RegexSet {
         };
         let end = |cache: &mut Cache, sid: LazyStateID, m: &mut PatternSet| {
             let next = dfa.next_eoi_state(cache, sid).ok()?;
-            let next = usable(cache, next)?;
-            seen(cache, next, m);
-            Some(())
+            arrive(cache, next, m).map(drop)
         };
         // The second chain's states after its first bytes, for the first to meet.
-        // (Halves are longer than SYNC: the first loop also records `b_at`, the second does not.)
+        // (Halves are longer than SYNC: the first loop also records `b_at`, the second does
+        // not.)
         let mut b_at = [b; SYNC];
         for (slot, (&x, &y)) in b_at.iter_mut().zip(first.iter().zip(second)) {
             a = step(cache, a, x, m)?;

@@ -22,7 +22,7 @@ use std::io::{self, Write};
 
 use super::{Render, RunInfo};
 use crate::diagnostic::{Diagnostic, FileReport, Summary};
-use crate::text::first_by_words;
+use crate::text::{HIGH_BITS, bytes_in_range, first_by_words};
 
 #[derive(Default)]
 pub struct Json {
@@ -118,14 +118,13 @@ fn diagnostic(buf: &mut Vec<u8>, d: &Diagnostic) {
 /// below U+0020 (`\b \t \n \f \r` by name, the others as `\u00XX`); everything else as is.
 /// The bytes that need no escape, nearly all of a text, are found eight at a time.
 fn json_str(buf: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Per byte, the high bit where the byte is zero / below 0x20; exact at the lowest flagged
-    // byte (a borrow only runs upwards from a byte that is flagged rightly).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    // Escaped: a control character, `"` or `\` (all ASCII: high bit of `x` clear).
     let hits = |x: u64| {
-        (x.wrapping_sub(ONES * 0x20) & !x)
-            | zero(x ^ (ONES * u64::from(b'"')))
-            | zero(x ^ (ONES * u64::from(b'\\')))
+        let low = x & !HIGH_BITS;
+        (bytes_in_range(low, 0, 0x20)
+            | bytes_in_range(low, b'"', b'"' + 1)
+            | bytes_in_range(low, b'\\', b'\\' + 1))
+            & !x
     };
     let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let bytes = s.as_bytes();
