@@ -41,6 +41,25 @@ pub struct Diagnostic {
     pub regions: Vec<ImageRegion>,
     /// The author's reason when they acknowledged this finding.
     pub acknowledged: Option<String>,
+    /// Why the rule fired: the words that matched each part of it (only for rules that
+    /// combine several parts, such as `near`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// One piece of a finding's evidence: a word that matched a part of the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceItem {
+    /// `concept` (a word of a concept or term list) or `person` (the person anchor).
+    pub kind: &'static str,
+    /// The concept's name (`health`), `terms` for an inline list, or `person`.
+    pub label: String,
+    /// The words as written in the draft.
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
 }
 
 impl Diagnostic {
@@ -62,7 +81,22 @@ impl Diagnostic {
         }
         self.image = None;
         self.regions = Vec::new();
+        self.evidence = Vec::new();
     }
+}
+
+/// The evidence in one short line for people: the matched words in text order, quoted
+/// (»Kollegin« … »Depression«), or `None` without evidence.
+pub fn evidence_line(items: &[EvidenceItem], lang: Lang) -> Option<String> {
+    if items.is_empty() {
+        return None;
+    }
+    let quote = |t: &str| match lang {
+        Lang::De => format!("»{t}«"),
+        Lang::En => format!("“{t}”"),
+    };
+    let words: Vec<String> = items.iter().map(|e| quote(e.text.trim())).collect();
+    Some(words.join(" … "))
 }
 
 /// A non-fatal note about the input (e.g. an unknown front-matter key).

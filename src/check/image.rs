@@ -265,6 +265,7 @@ impl Check for ImageCheck {
                 range: a.range.clone(),
                 vars: vec![("value", found.join("; ")), ("image", a.written.clone())],
                 image: Some(i),
+                evidence: Vec::new(),
             });
         }
     }

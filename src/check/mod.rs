@@ -6,6 +6,7 @@ pub mod acknowledgement;
 mod count;
 mod image;
 mod length;
+pub mod near;
 mod pattern;
 mod person_name;
 mod position;
@@ -19,6 +20,7 @@ pub use acknowledgement::AckCheck;
 pub use count::{CountCheck, Counted};
 pub use image::ImageCheck;
 pub use length::LengthCheck;
+pub use near::NearCheck;
 pub use pattern::PatternCheck;
 pub use person_name::PersonNameCheck;
 pub use position::PositionCheck;
@@ -85,6 +87,56 @@ pub struct Context<'a> {
     pub lang: crate::platform::Lang,
     /// The platform's "see more" fold (configurable).
     pub fold: Option<usize>,
+    /// The post's sentences and word starts, found on first use ([`Context::sentences`]).
+    pub sentences: std::cell::OnceCell<Vec<Range<usize>>>,
+    pub words: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        draft: &'a Draft,
+        hits: &'a Hits<'a>,
+        platform: Platform,
+        lang: crate::platform::Lang,
+        fold: Option<usize>,
+    ) -> Self {
+        Context {
+            draft,
+            hits,
+            platform,
+            lang,
+            fold,
+            sentences: std::cell::OnceCell::new(),
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The post's sentences (byte ranges of the source, in order).
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| {
+            crate::draft::sentences::split(&self.draft.source, self.draft.body.clone())
+        })
+    }
+
+    /// Byte offsets where the post's words start (Unicode word boundaries), in order.
+    pub fn word_starts(&self) -> &[usize] {
+        self.words.get_or_init(|| {
+            use unicode_segmentation::UnicodeSegmentation;
+            let d = self.draft;
+            d.source[d.body.clone()]
+                .unicode_word_indices()
+                .map(|(i, _)| d.body.start + i)
+                .collect()
+        })
+    }
+}
+
+/// Why a finding was made: a word that matched one part of its rule (a concept's name, or
+/// `person` for the person anchor), with its place in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub label: String,
+    pub range: Range<usize>,
 }
 
 /// One finding of a check: where, plus values for the message placeholders (`{match}`,
@@ -95,6 +147,8 @@ pub struct Finding {
     pub vars: Vec<(&'static str, String)>,
     /// Index of the draft image the finding is about.
     pub image: Option<usize>,
+    /// What made the finding (`near` checks): the matched words of each part.
+    pub evidence: Vec<Evidence>,
 }
 
 impl Finding {
@@ -103,6 +157,7 @@ impl Finding {
             range,
             vars: Vec::new(),
             image: None,
+            evidence: Vec::new(),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod acks;
 pub mod attachments;
 pub mod front_matter;
+pub mod sentences;
 pub mod structure;
 
 use std::fmt;

@@ -184,6 +184,37 @@ fn tagged(
 
 /// URLs starting with `http://`, `https://` or `www.`; trailing punctuation is not part of the
 /// link, closing brackets only when they are unbalanced.
+/// A link written without `http(s)://` or `www.` ("bit.ly/3abc", "muenchen.de/service"): the
+/// dot at `dot` ends a host name's label and is followed by a top-level domain of two to six
+/// letters and a `/` with a path. Returns where the host name starts. Not after `@` (e-mail)
+/// or inside a longer word.
+fn bare_link_start(text: &str, dot: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let tld = bytes[dot + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if !(2..=6).contains(&tld) || bytes.get(dot + 1 + tld) != Some(&b'/') {
+        return None;
+    }
+    if !bytes
+        .get(dot + 2 + tld)
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let host = bytes[..dot]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        .count();
+    let start = dot - host;
+    let label_ok = host > 0 && bytes[start].is_ascii_alphanumeric();
+    let before = text[..start].chars().next_back();
+    let free = !before.is_some_and(|c| is_word_char(c) || matches!(c, '@' | '/' | ':' | '.'));
+    (label_ok && free).then_some(start)
+}
+
 fn links(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let text = &src[body.clone()];
     let mut out = Vec::new();
@@ -209,6 +240,8 @@ fn links(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
             && text[i - 3..i].eq_ignore_ascii_case("www")
         {
             starts.push(i - 3);
+        } else if let Some(start) = bare_link_start(text, i) {
+            starts.push(start);
         }
     }
     starts.sort_unstable();
@@ -378,6 +411,15 @@ mod tests {
         assert_eq!(
             texts(t, &s.links),
             ["https://muenchen.de/a_(b)", "www.x.de/?q=1"]
+        );
+    }
+
+    #[test]
+    fn links_without_scheme_need_a_host_and_a_path() {
+        let t = "Infos: bit.ly/3abc und stadt.muenchen.de/service?utm_source=x. Mail a@b.de/x, z.B. 2.4/3, Datei readme.md, muenchen.de ohne Pfad, x.y/ leer";
+        assert_eq!(
+            texts(t, &parse(t).links),
+            ["bit.ly/3abc", "stadt.muenchen.de/service?utm_source=x"]
         );
     }
 

@@ -339,6 +339,45 @@ impl Compiler {
             CheckDef::Acknowledgement { problem } => {
                 Box::new(crate::check::AckCheck { problem: *problem })
             }
+            CheckDef::Near {
+                groups,
+                window,
+                unless_in,
+                scope,
+            } => Box::new(crate::check::NearCheck {
+                unless_in: *unless_in,
+                groups: groups
+                    .iter()
+                    .map(|g| {
+                        Some(crate::check::near::Group {
+                            parts: g
+                                .parts
+                                .iter()
+                                .map(|p| {
+                                    Some((self.matcher(rule, &p.matcher, scope)?, p.label.clone()))
+                                })
+                                .collect::<Option<Vec<_>>>()?,
+                            person: match &g.person {
+                                Some(p) => Some(self.context_matcher(rule, p, &Scope::Text)?),
+                                None => None,
+                            },
+                            name: g.name,
+                            unless: match &g.unless {
+                                Some(u) => Some(self.context_matcher(rule, u, scope)?),
+                                None => None,
+                            },
+                            unless_wide: match &g.unless_wide {
+                                Some(u) => Some(self.context_matcher(rule, u, scope)?),
+                                None => None,
+                            },
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?,
+                names: crate::rule::lists::by_name("first-names")
+                    .expect("the first-name list is built in"),
+                window: *window,
+                scope: scope.clone(),
+            }),
             CheckDef::Image {
                 facts,
                 terms,
@@ -829,13 +868,7 @@ impl Engine {
             .platform
             .or(draft.front.platform)
             .unwrap_or(opts.default_platform);
-        let cx = Context {
-            draft,
-            hits,
-            platform,
-            lang: opts.lang,
-            fold: opts.fold(platform),
-        };
+        let cx = Context::new(draft, hits, platform, opts.lang, opts.fold(platform));
         let lang = std::cell::OnceCell::new();
         let mut found: Vec<(&Rule, Finding)> = Vec::new();
         let mut findings = Vec::new();
@@ -953,13 +986,7 @@ impl Engine {
                         .platform
                         .or(draft.front.platform)
                         .unwrap_or(opts.default_platform);
-                    let cx = Context {
-                        draft: &mini,
-                        hits,
-                        platform,
-                        lang: opts.lang,
-                        fold: opts.fold(platform),
-                    };
+                    let cx = Context::new(&mini, hits, platform, opts.lang, opts.fold(platform));
                     let mut out = Vec::new();
                     for (rule, check) in self.rules.iter().zip(&self.checks) {
                         if !rule.check.is_link_scoped() {
@@ -977,6 +1004,7 @@ impl Engine {
                                     range: a.range.clone(),
                                     vars,
                                     image: Some(i),
+                                    evidence: Vec::new(),
                                 },
                             )
                         }));
@@ -1032,6 +1060,26 @@ impl Engine {
                 _ => Vec::new(),
             },
             acknowledged,
+            evidence: f
+                .evidence
+                .iter()
+                .map(|e| {
+                    let (line, column) = d.lines.line_col(&d.source, e.range.start);
+                    crate::diagnostic::EvidenceItem {
+                        kind: if e.label == "person" {
+                            "person"
+                        } else {
+                            "concept"
+                        },
+                        label: e.label.clone(),
+                        text: d.source.get(e.range.clone()).unwrap_or("").to_string(),
+                        line,
+                        column,
+                        byte_start: e.range.start,
+                        byte_end: e.range.end,
+                    }
+                })
+                .collect(),
         }
     }
 }

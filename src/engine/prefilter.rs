@@ -19,6 +19,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::check::TermListId;
 use crate::draft::Draft;
+use crate::rule::inflect::{self, Case, Side};
 use crate::text::{View, extend_word, extend_word_back, left_bounded, right_bounded};
 
 #[derive(Debug, Clone)]
@@ -26,11 +27,13 @@ struct PatternInfo {
     lists: Vec<TermListId>,
     /// Regex gates this literal opens (any occurrence, no word edges).
     gates: Vec<usize>,
-    /// Written with a trailing `*`: matches as a word prefix, extended to the word's end.
-    prefix: bool,
-    /// Written with a leading `*`: matches as the end of a word (German compounds:
-    /// `*hotline` finds "Ausbildungshotline"), extended back to the word's start.
-    suffix: bool,
+    /// What may stand between the literal and its word's start and end (see
+    /// [`crate::rule::inflect`]): nothing, any letters (compounds, `*`), or one of the endings
+    /// of an inflected term (`~`). A hit is extended to the whole word.
+    before: Side,
+    after: Side,
+    /// How the match must be written in the original text (German nouns, acronyms).
+    case: Case,
 }
 
 /// Collects term lists before the automaton is built.
@@ -38,7 +41,9 @@ struct PatternInfo {
 pub struct TermIndexBuilder {
     patterns: Vec<String>,
     info: Vec<PatternInfo>,
-    by_key: HashMap<(String, bool, bool), usize>,
+    by_key: HashMap<(String, Side, Side, Case), usize>,
+    /// Lists already registered (a concept used by several rules is scanned for once).
+    by_terms: HashMap<Vec<String>, TermListId>,
     lists: usize,
     gates: usize,
 }
@@ -46,23 +51,19 @@ pub struct TermIndexBuilder {
 impl TermIndexBuilder {
     /// Register a term list; returns its id.
     pub fn add_list<S: AsRef<str>>(&mut self, terms: &[S]) -> TermListId {
+        let key: Vec<String> = terms.iter().map(|t| t.as_ref().to_string()).collect();
+        if let Some(&id) = self.by_terms.get(&key) {
+            return id;
+        }
         let id = self.lists;
         self.lists += 1;
-        for t in terms {
-            let t = t.as_ref();
-            let (body, prefix) = match t.strip_suffix('*') {
-                Some(b) => (b, true),
-                None => (t, false),
-            };
-            let (body, suffix) = match body.strip_prefix('*') {
-                Some(b) => (b, true),
-                None => (body, false),
-            };
-            let folded = View::fold_str(body);
+        self.by_terms.insert(key, id);
+        for form in terms.iter().flat_map(|t| inflect::forms(t.as_ref())) {
+            let folded = View::fold_str(&form.core);
             if folded.is_empty() {
                 continue;
             }
-            let idx = self.pattern(folded, prefix, suffix);
+            let idx = self.pattern(folded, form.before, form.after, form.case);
             if !self.info[idx].lists.contains(&id) {
                 self.info[idx].lists.push(id);
             }
@@ -75,23 +76,24 @@ impl TermIndexBuilder {
         let id = self.gates;
         self.gates += 1;
         for l in literals {
-            let idx = self.pattern(l.clone(), false, false);
+            let idx = self.pattern(l.clone(), Side::Edge, Side::Edge, Case::Any);
             self.info[idx].gates.push(id);
         }
         id
     }
 
-    fn pattern(&mut self, folded: String, prefix: bool, suffix: bool) -> usize {
+    fn pattern(&mut self, folded: String, before: Side, after: Side, case: Case) -> usize {
         *self
             .by_key
-            .entry((folded.clone(), prefix, suffix))
+            .entry((folded.clone(), before, after, case))
             .or_insert_with(|| {
                 self.patterns.push(folded);
                 self.info.push(PatternInfo {
                     lists: Vec::new(),
                     gates: Vec::new(),
-                    prefix,
-                    suffix,
+                    before,
+                    after,
+                    case,
                 });
                 self.info.len() - 1
             })
@@ -469,18 +471,37 @@ impl TermIndex {
                 return;
             }
             let mut start = start;
-            if !info.suffix && !left_bounded(text, start, end) {
-                return;
+            match info.before {
+                Side::Edge if !left_bounded(text, start, end) => return,
+                Side::Edge => {}
+                side => {
+                    let word_start = extend_word_back(text, start);
+                    if !side.allows(&text[word_start..start]) {
+                        return;
+                    }
+                    start = word_start;
+                }
             }
-            if info.prefix {
-                end = extend_word(text, end);
-            } else if !right_bounded(text, start, end) {
-                return;
-            }
-            if info.suffix {
-                start = extend_word_back(text, start);
+            match info.after {
+                Side::Edge if !right_bounded(text, start, end) => return,
+                Side::Edge => {}
+                side => {
+                    let word_end = extend_word(text, end);
+                    if !side.allows(&text[end..word_end]) {
+                        return;
+                    }
+                    end = word_end;
+                }
             }
             let orig = view.to_orig(start..end);
+            if info.case != Case::Any
+                && !draft
+                    .source
+                    .get(orig.clone())
+                    .is_some_and(|w| info.case.allows(w))
+            {
+                return;
+            }
             for &l in &info.lists {
                 out[l].push(orig.clone());
             }

@@ -24,6 +24,7 @@ pub struct Human {
 
 struct Words {
     tip: &'static str,
+    because: &'static str,
     why: &'static str,
     basis: &'static str,
     acknowledged: &'static str,
@@ -37,6 +38,7 @@ fn words(lang: Lang) -> Words {
     match lang {
         Lang::De => Words {
             tip: "Tipp",
+            because: "Weil",
             why: "Warum",
             basis: "Grundlage",
             acknowledged: "bestätigt",
@@ -47,6 +49,7 @@ fn words(lang: Lang) -> Words {
         },
         Lang::En => Words {
             tip: "Tip",
+            because: "Because of",
             why: "Why",
             basis: "Basis",
             acknowledged: "acknowledged",
@@ -102,6 +105,9 @@ impl Human {
         }
         if let Some(reason) = &d.acknowledged {
             writeln!(w, "   = {}: {reason}", wd.acknowledged)?;
+        }
+        if let Some(line) = crate::diagnostic::evidence_line(&d.evidence, self.lang) {
+            writeln!(w, "   = {}: {line}", wd.because)?;
         }
         writeln!(w, "   = {}: {}", wd.tip, d.suggestion)?;
         writeln!(w, "   = {}: {}", wd.why, d.reason)?;

@@ -111,6 +111,10 @@ fn diagnostic(buf: &mut Vec<u8>, d: &Diagnostic) {
         let _ = serde_json::to_writer(&mut *buf, &d.regions);
     }
     optional(buf, ",\"acknowledged\":", &d.acknowledged);
+    if !d.evidence.is_empty() {
+        buf.extend_from_slice(b",\"evidence\":");
+        let _ = serde_json::to_writer(&mut *buf, &d.evidence);
+    }
     buf.push(b'}');
 }
 
@@ -180,7 +184,7 @@ impl Render for Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{FileError, ImageRegion, Warning};
+    use crate::diagnostic::{EvidenceItem, FileError, ImageRegion, Warning};
     use crate::rule::{Category, Severity};
     use serde::Serialize;
 
@@ -230,6 +234,19 @@ mod tests {
                 Vec::new()
             },
             acknowledged: with_extras.then(|| text.to_string()),
+            evidence: if with_extras {
+                vec![EvidenceItem {
+                    kind: "concept",
+                    label: "health".into(),
+                    text: format!("{text}\n"),
+                    line: 2,
+                    column: 3,
+                    byte_start: 4,
+                    byte_end: 5,
+                }]
+            } else {
+                Vec::new()
+            },
         }
     }
 

@@ -96,6 +96,14 @@ impl Render for Markdown {
                     md(reason)
                 )?;
             }
+            if let Some(line) = crate::diagnostic::evidence_line(&d.evidence, self.lang) {
+                writeln!(
+                    w,
+                    "  - {}: {}",
+                    if de { "Weil" } else { "Because of" },
+                    md(&line)
+                )?;
+            }
             writeln!(
                 w,
                 "  - {}: {}",

@@ -4,6 +4,10 @@
 /// (file name, YAML text) of every built-in pack, in a fixed order.
 pub const PACKS: &[(&str, &str)] = &[
     (
+        "rules/concepts.yaml",
+        include_str!("../../rules/concepts.yaml"),
+    ),
+    (
         "rules/acknowledgements.yaml",
         include_str!("../../rules/acknowledgements.yaml"),
     ),

@@ -13,10 +13,12 @@ use serde_saphyr::Spanned;
 
 use crate::yaml::{plain_message, span};
 
-use super::schema::{RawCheck, RawLimit, RawMatcher, RawPack, RawRule, RawTexts, RawWithin};
+use super::schema::{
+    RawCheck, RawConcept, RawLimit, RawMatcher, RawPack, RawPart, RawRule, RawTexts, RawWithin,
+};
 use super::{
-    Category, CheckDef, CountOf, Examples, MatcherDef, PackSource, PerPlatform, Rule, Scope,
-    Severity, Texts, Unless, When, Within,
+    Category, CheckDef, Concept, CountOf, Examples, MatcherDef, NearGroup, NearPart, PackSource,
+    PerPlatform, Rule, Scope, Severity, Texts, Unless, UnlessIn, When, Window, Within,
 };
 use crate::platform::{Lang, Platform};
 use crate::text::LineIndex;
@@ -102,14 +104,19 @@ pub fn load_all(packs: Vec<(String, String)>) -> Result<Vec<Rule>, Vec<PackError
     // Packs are independent: parse them in parallel, keep their order.
     let loaded: Vec<_> = packs
         .into_par_iter()
-        .map(|(path, text)| load_pack(&path, text))
+        .map(|(path, text)| load_one(&path, text, true))
         .collect();
+    let mut concepts = Vec::new();
     for l in loaded {
         match l {
-            Ok(r) => rules.extend(r),
+            Ok((r, c)) => {
+                rules.extend(r);
+                concepts.extend(c);
+            }
             Err(e) => errors.extend(e),
         }
     }
+    resolve_concepts(&mut rules, concepts, &mut errors);
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, r) in rules.iter().enumerate() {
         if let Some(&first) = seen.get(&r.id) {
@@ -165,6 +172,109 @@ pub fn load_pack(path: &str, text: String) -> Result<Vec<Rule>, Vec<PackError>> 
 
 /// [`load_pack`], optionally without the pre-converted JSON of a built-in pack.
 fn load_pack_from(path: &str, text: String, prebuilt: bool) -> Result<Vec<Rule>, Vec<PackError>> {
+    load_one(path, text, prebuilt).map(|(rules, _)| rules)
+}
+
+/// A concept as one pack defines it, before packs are merged.
+#[derive(Debug)]
+struct PackConcept {
+    concept: Concept,
+    extend: bool,
+}
+
+/// Merge the packs' concepts (a later pack may `extend` an earlier one's), check that every
+/// `@name` a rule uses exists, and expand the references in place.
+fn resolve_concepts(rules: &mut [Rule], concepts: Vec<PackConcept>, errors: &mut Vec<PackError>) {
+    let at = |(src, r): &(Arc<PackSource>, Range<usize>)| {
+        let (l, c) = LineIndex::new(&src.text).line_col(&src.text, r.start);
+        format!("{}:{l}:{c}", src.path)
+    };
+    let mut table: HashMap<String, Concept> = HashMap::new();
+    for PackConcept { concept, extend } in concepts {
+        let here = concept.defined[0].clone();
+        match (table.get_mut(&concept.name), extend) {
+            (Some(c), true) => {
+                c.terms.extend(concept.terms);
+                c.defined.push(here);
+            }
+            (Some(c), false) => errors.push(PackError::new(
+                &here.0,
+                here.1.clone(),
+                format!(
+                    "concept `{}` is already defined at {}; write `extend: true` to add to it",
+                    concept.name,
+                    at(&c.defined[0])
+                ),
+            )),
+            (None, true) => errors.push(PackError::new(
+                &here.0,
+                here.1.clone(),
+                format!(
+                    "`extend: true`, but no earlier pack defines concept `{}`",
+                    concept.name
+                ),
+            )),
+            (None, false) => {
+                table.insert(concept.name.clone(), concept);
+            }
+        }
+    }
+    let table: HashMap<String, Arc<Concept>> =
+        table.into_iter().map(|(k, v)| (k, Arc::new(v))).collect();
+    for rule in rules.iter_mut() {
+        let mut used: Vec<Arc<Concept>> = Vec::new();
+        for (name, range) in &rule.concept_refs {
+            match table.get(name) {
+                Some(c) => {
+                    if !used.iter().any(|u| u.name == *name) {
+                        used.push(c.clone());
+                    }
+                }
+                None => {
+                    let mut known: Vec<&str> = table.keys().map(String::as_str).collect();
+                    known.sort_unstable();
+                    errors.push(PackError::new(
+                        &rule.source,
+                        range.clone(),
+                        format!(
+                            "unknown concept `@{name}`; defined: {}",
+                            if known.is_empty() {
+                                "none".to_string()
+                            } else {
+                                known.join(", ")
+                            }
+                        ),
+                    ));
+                }
+            }
+        }
+        if used.is_empty() {
+            continue;
+        }
+        rule.check
+            .for_each_term_list(&mut |terms: &mut Vec<String>| {
+                if !terms.iter().any(|t| t.starts_with('@')) {
+                    return;
+                }
+                let mut out = Vec::with_capacity(terms.len());
+                for t in terms.drain(..) {
+                    match t.strip_prefix('@').and_then(|n| table.get(n)) {
+                        Some(c) => out.extend(c.terms.iter().cloned()),
+                        None => out.push(t),
+                    }
+                }
+                *terms = out;
+            });
+        rule.concepts = used;
+    }
+}
+
+/// One pack's rules and concepts.
+fn load_one(
+    path: &str,
+    text: String,
+    prebuilt: bool,
+) -> Result<(Vec<Rule>, Vec<PackConcept>), Vec<PackError>> {
     let source = Arc::new(PackSource {
         path: path.to_string(),
         text,
@@ -188,10 +298,23 @@ fn load_pack_from(path: &str, text: String, prebuilt: bool) -> Result<Vec<Rule>,
     };
     let mut errors = Vec::new();
     let mut rules = Vec::new();
+    let mut concepts = Vec::new();
+    for (name, c) in raw.concepts {
+        let mut cx = Cx {
+            source: &source,
+            errors: Vec::new(),
+            refs: Vec::new(),
+        };
+        if let Some(c) = cx.concept(name, c) {
+            concepts.push(c);
+        }
+        errors.extend(cx.errors);
+    }
     for r in raw.rules {
         let mut cx = Cx {
             source: &source,
             errors: Vec::new(),
+            refs: Vec::new(),
         };
         if let Some(rule) = cx.rule(r) {
             rules.push(rule);
@@ -199,7 +322,7 @@ fn load_pack_from(path: &str, text: String, prebuilt: bool) -> Result<Vec<Rule>,
         errors.extend(cx.errors);
     }
     if errors.is_empty() {
-        Ok(rules)
+        Ok((rules, concepts))
     } else {
         Err(errors)
     }
@@ -208,6 +331,8 @@ fn load_pack_from(path: &str, text: String, prebuilt: bool) -> Result<Vec<Rule>,
 struct Cx<'a> {
     source: &'a Arc<PackSource>,
     errors: Vec<PackError>,
+    /// Concepts used by the rule being read (`@name`), with where.
+    refs: Vec<(String, Range<usize>)>,
 }
 
 const KINDS: &[&str] = &[
@@ -221,6 +346,7 @@ const KINDS: &[&str] = &[
     "image",
     "acknowledgement",
     "person-name",
+    "near",
 ];
 
 impl Cx<'_> {
@@ -311,6 +437,57 @@ impl Cx<'_> {
             examples,
             source: self.source.clone(),
             id_range: span(&r.id),
+            concept_refs: std::mem::take(&mut self.refs),
+            concepts: Vec::new(),
+        })
+    }
+
+    /// A concept: its terms marked for inflection (unless `inflect: false` or written `=…`).
+    fn concept(&mut self, name: String, c: Spanned<RawConcept>) -> Option<PackConcept> {
+        let at = span(&c);
+        let c = c.value;
+        if !valid_concept_name(&name) {
+            self.err(
+                at.clone(),
+                format!(
+                    "invalid concept name `{name}`: expected lowercase letters, digits and `-`"
+                ),
+            );
+            return None;
+        }
+        if c.terms.is_empty() && c.en.is_empty() {
+            self.err(at, format!("concept `{name}` needs `terms` or `en`"));
+            return None;
+        }
+        let inflect = c.inflect.unwrap_or(true);
+        let mut terms = Vec::new();
+        for (list, marker) in [(&c.terms, "~"), (&c.en, "~en:")] {
+            if list.is_empty() {
+                continue;
+            }
+            for t in self.terms(list, at.clone())? {
+                if t.starts_with('@') {
+                    self.err(
+                        at.clone(),
+                        format!("`{t}`: a concept cannot use another concept"),
+                    );
+                    return None;
+                }
+                terms.push(match t.strip_prefix('=') {
+                    Some(plain) => plain.to_string(),
+                    None if inflect && !t.starts_with('~') => format!("{marker}{t}"),
+                    None => t,
+                });
+            }
+        }
+        Some(PackConcept {
+            concept: Concept {
+                name,
+                description: c.description,
+                terms,
+                defined: vec![(self.source.clone(), at)],
+            },
+            extend: c.extend.unwrap_or(false),
         })
     }
 
@@ -374,18 +551,28 @@ impl Cx<'_> {
         let mut out = Vec::with_capacity(t.len());
         for term in t {
             let v = term.value.trim();
-            if v.is_empty() || v == "*" {
+            if let Some(name) = v.strip_prefix('@') {
+                if !valid_concept_name(name) {
+                    self.err(
+                        span(term),
+                        format!("`{v}`: a concept name is lowercase letters, digits and `-`"),
+                    );
+                    return None;
+                }
+                self.refs.push((name.to_string(), span(term)));
+                out.push(v.to_string());
+                continue;
+            }
+            let body = super::inflect::parse(v.strip_prefix('=').unwrap_or(v)).body;
+            if body.trim().is_empty() {
                 self.err(span(term), "empty term");
                 return None;
             }
-            let core = v.strip_prefix('*').unwrap_or(v);
-            let core = core.strip_suffix('*').unwrap_or(core);
-            let both_sides = v.len() > 1 && v.starts_with('*') && v.ends_with('*');
-            if core.is_empty() || core.contains('*') || both_sides {
+            if body.contains(['*', '~']) {
                 self.err(
                     span(term),
                     format!(
-                        "`{v}`: `*` is allowed at the start (end of a word) or at the end (start of a word) of a term, not both"
+                        "`{v}`: `*` is allowed only at the start (end of a word) and at the end (start of a word) of a term, `~` (inflected forms) only before it"
                     ),
                 );
                 return None;
@@ -541,6 +728,16 @@ impl Cx<'_> {
             "length" => &["max"],
             "acknowledgement" => &["problem"],
             "person-name" => &["list", "exclude", "scope", "unless", "unless_within"],
+            "near" => &[
+                "all",
+                "any",
+                "person",
+                "within",
+                "words",
+                "unless",
+                "unless_in",
+                "scope",
+            ],
             "image" => &[
                 "field",
                 "terms",
@@ -562,7 +759,12 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let present: [(&str, Option<Range<usize>>); 27] = [
+        let present: [(&str, Option<Range<usize>>); 32] = [
+            ("unless_in", c.unless_in.as_ref().map(span)),
+            ("any", c.any.as_ref().map(span)),
+            ("all", c.all.as_ref().map(span)),
+            ("person", c.person.as_ref().map(span)),
+            ("words", c.words.as_ref().map(span)),
             ("with", c.with.as_ref().map(span)),
             ("with_within", c.with_within.as_ref().map(span)),
             ("list", c.list.as_ref().map(span)),
@@ -797,6 +999,7 @@ impl Cx<'_> {
                     scope,
                 }
             }
+            "near" => self.near(&c, at)?,
             "acknowledgement" => {
                 use crate::rule::AckProblem;
                 let Some(p) = &c.problem else {
@@ -829,6 +1032,163 @@ impl Cx<'_> {
 }
 
 impl Cx<'_> {
+    /// `near`: groups of parts (`@concept` or a matcher block) in one window, in any order.
+    fn near(&mut self, c: &RawCheck, at: Range<usize>) -> Option<CheckDef> {
+        let top_unless = match &c.unless {
+            Some(u) => Some(self.matcher(u, "unless")?),
+            None => None,
+        };
+        let mut groups = Vec::new();
+        if let Some(all) = &c.all {
+            groups.push(self.group(all, c.person.as_ref(), None, None, &top_unless)?);
+        } else if let Some(p) = &c.person {
+            self.err(
+                span(p),
+                "`person` goes with `all` (or inside a group of `any`)",
+            );
+            return None;
+        }
+        if let Some(any) = &c.any {
+            if any.value.is_empty() {
+                self.err(
+                    span(any),
+                    "`any` is empty; give at least one group with `all`",
+                );
+                return None;
+            }
+            for g in &any.value {
+                let g = &g.value;
+                groups.push(self.group(
+                    &g.all,
+                    g.person.as_ref(),
+                    g.name.as_ref(),
+                    g.unless.as_ref(),
+                    &top_unless,
+                )?);
+            }
+        }
+        if groups.is_empty() {
+            self.err(
+                at,
+                "kind `near` needs `all` (the concepts that must occur together) or `any`",
+            );
+            return None;
+        }
+        let window = match (&c.within, &c.words) {
+            (Some(_), Some(w)) => {
+                self.err(
+                    span(w),
+                    "give either `within: sentence` or `words: N`, not both",
+                );
+                return None;
+            }
+            (None, Some(w)) if w.value == 0 => {
+                self.err(span(w), "`words` must be at least 1");
+                return None;
+            }
+            (None, Some(w)) => Window::Words(w.value),
+            (Some(w), None) => match &w.value {
+                RawWithin::Word(s) if s == "sentence" => Window::Sentence,
+                _ => {
+                    self.err(
+                        span(w),
+                        "`within`: for kind `near` expected `sentence` (or use `words: N`)",
+                    );
+                    return None;
+                }
+            },
+            (None, None) => Window::Sentence,
+        };
+        let unless_in = match c.unless_in.as_ref().map(|u| (u.value.as_str(), span(u))) {
+            None | Some(("sentence", _)) => UnlessIn::Window,
+            Some(("paragraph", _)) => UnlessIn::Paragraph,
+            Some(("post", _)) => UnlessIn::Post,
+            Some((other, at)) => {
+                self.err(
+                    at,
+                    format!("`unless_in: {other}`: expected sentence, paragraph or post"),
+                );
+                return None;
+            }
+        };
+        Some(CheckDef::Near {
+            groups,
+            window,
+            unless_in,
+            scope: self.scope(&c.scope),
+        })
+    }
+
+    /// One group of a `near` check; `top_unless` (the check's own `unless`) applies to it too.
+    fn group(
+        &mut self,
+        all: &Spanned<Vec<Spanned<RawPart>>>,
+        person: Option<&Spanned<bool>>,
+        name: Option<&Spanned<bool>>,
+        unless: Option<&Spanned<RawMatcher>>,
+        top_unless: &Option<MatcherDef>,
+    ) -> Option<NearGroup> {
+        let mut parts = Vec::new();
+        for p in &all.value {
+            let here = span(p);
+            match &p.value {
+                RawPart::Concept(name) => {
+                    let Some(n) = name.strip_prefix('@').filter(|n| valid_concept_name(n)) else {
+                        self.err(
+                            here,
+                            format!("`{name}`: expected a concept such as `@health`, or a block with `terms` or `pattern`"),
+                        );
+                        return None;
+                    };
+                    self.refs.push((n.to_string(), here));
+                    parts.push(NearPart {
+                        label: n.to_string(),
+                        matcher: MatcherDef::Terms(vec![name.clone()]),
+                    });
+                }
+                RawPart::Matcher(m) => {
+                    let m = Spanned {
+                        value: RawMatcher {
+                            terms: m.terms.clone(),
+                            pattern: m.pattern.clone(),
+                            ignore_case: m.ignore_case,
+                            whole_word: m.whole_word,
+                            validator: m.validator.clone(),
+                        },
+                        referenced: p.referenced,
+                        defined: p.defined,
+                    };
+                    parts.push(NearPart {
+                        label: "terms".to_string(),
+                        matcher: self.matcher(&m, "all")?,
+                    });
+                }
+            }
+        }
+        if parts.is_empty() {
+            self.err(span(all), "`all` is empty; name at least one concept");
+            return None;
+        }
+        let person = match person {
+            Some(p) if p.value => {
+                self.refs.push(("person".to_string(), span(p)));
+                Some(MatcherDef::Terms(vec!["@person".to_string()]))
+            }
+            _ => None,
+        };
+        let unless = match unless {
+            Some(u) => Some(self.matcher(u, "unless")?),
+            None => None,
+        };
+        Some(NearGroup {
+            parts,
+            person,
+            name: name.is_some_and(|n| n.value),
+            unless,
+            unless_wide: top_unless.clone(),
+        })
+    }
+
     fn image_check(&mut self, c: &RawCheck, at: Range<usize>) -> Option<CheckDef> {
         use crate::images::Fact;
         use crate::rule::Recorded;
@@ -937,6 +1297,13 @@ impl Cx<'_> {
 }
 
 /// `area.name` with lowercase ASCII letters, digits and hyphens; at least one dot.
+fn valid_concept_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 pub fn valid_id(id: &str) -> bool {
     let parts: Vec<&str> = id.split('.').collect();
     parts.len() >= 2
@@ -991,9 +1358,10 @@ mod tests {
                 crate::rule::builtin::json_for(path, yaml).unwrap_or(""),
             );
             assert!(json.is_ok(), "{path}: {json:?}");
-            let a = load_pack_from(path, yaml.to_string(), true).expect("loads");
-            let b = load_pack_from(path, yaml.to_string(), false).expect("loads");
-            assert!(a.len() > 2, "{path}");
+            let a = load_one(path, yaml.to_string(), true).expect("loads");
+            let b = load_one(path, yaml.to_string(), false).expect("loads");
+            // Every pack has rules, or is the concepts pack.
+            assert!(a.0.len() > 2 || a.1.len() > 20, "{path}");
             assert_eq!(spans(format!("{a:?}")), spans(format!("{b:?}")), "{path}");
         }
     }

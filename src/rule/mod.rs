@@ -3,6 +3,7 @@
 //! located errors, [`builtin`] embeds the shipped packs.
 
 pub mod builtin;
+pub mod inflect;
 pub mod lists;
 pub mod load;
 pub mod schema;
@@ -313,6 +314,16 @@ pub enum CheckDef {
     Acknowledgement {
         problem: AckProblem,
     },
+    /// Several parts (concepts or matchers) in one sentence, or within a number of words, in
+    /// any order; optionally about an identifiable person, and not with `unless` in the window.
+    Near {
+        /// Alternatives: the rule fires where any group is found.
+        groups: Vec<NearGroup>,
+        window: Window,
+        /// Where a group's `unless` silences it.
+        unless_in: UnlessIn,
+        scope: Scope,
+    },
     /// A test over the attached images' facts (metadata, faces, QR codes, alt text, size).
     Image {
         facts: Vec<crate::images::Fact>,
@@ -328,6 +339,62 @@ pub enum CheckDef {
         /// Silent when the draft records this for the image.
         unless_recorded: Vec<Recorded>,
     },
+}
+
+/// One alternative of a `near` check: every part in one window, about a person if asked, and
+/// no `unless` in the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearGroup {
+    pub parts: Vec<NearPart>,
+    /// The person anchor: role nouns and honorifics (concept `person`); names from the
+    /// first-name list count too. In the window or the sentence before it.
+    pub person: Option<MatcherDef>,
+    /// A first name from the built-in list (only) must be in the window or the sentence
+    /// before it (pupils named in a class post).
+    pub name: bool,
+    /// The group's own `unless`, looked for in the window.
+    pub unless: Option<MatcherDef>,
+    /// The check's `unless`, looked for where `unless_in` says.
+    pub unless_wide: Option<MatcherDef>,
+}
+
+/// One part of a `near` check, with the label its evidence carries (the concept's name, or
+/// `terms`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearPart {
+    pub label: String,
+    pub matcher: MatcherDef,
+}
+
+/// The window of a `near` check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// One sentence (see [`crate::text::sentences`]).
+    Sentence,
+    /// At most this many words from the first part's word to the last one's.
+    Words(usize),
+}
+
+/// Where a `near` check's `unless` is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnlessIn {
+    /// The window itself.
+    Window,
+    /// The paragraph of the window.
+    Paragraph,
+    /// Anywhere in the post ("… and declined it" two sentences later).
+    Post,
+}
+
+/// A named word group defined in a pack (`concepts:`), used by rules as `@name`.
+#[derive(Debug, Clone)]
+pub struct Concept {
+    pub name: String,
+    pub description: Option<String>,
+    /// Terms in the term syntax of [`inflect`] (inflection already marked with `~`).
+    pub terms: Vec<String>,
+    /// Where it was defined (and extended).
+    pub defined: Vec<(Arc<PackSource>, Range<usize>)>,
 }
 
 /// What can be wrong with an acknowledgement.
@@ -353,6 +420,73 @@ pub enum Recorded {
 }
 
 impl CheckDef {
+    /// Call `f` on every term list of the check (to expand concept references in place).
+    pub fn for_each_term_list(&mut self, f: &mut impl FnMut(&mut Vec<String>)) {
+        fn of(m: &mut MatcherDef, f: &mut impl FnMut(&mut Vec<String>)) {
+            match m {
+                MatcherDef::Terms(t) => f(t),
+                MatcherDef::Pattern { .. } => {}
+                MatcherDef::Any(all) => all.iter_mut().for_each(|m| of(m, f)),
+            }
+        }
+        match self {
+            CheckDef::Terms { terms, .. } => f(terms),
+            CheckDef::Pattern {
+                matcher,
+                unless,
+                with,
+                ..
+            } => {
+                of(matcher, f);
+                for u in [unless, with].into_iter().flatten() {
+                    of(&mut u.matcher, f);
+                }
+            }
+            CheckDef::Validate {
+                matcher, unless, ..
+            } => {
+                of(matcher, f);
+                if let Some(u) = unless {
+                    of(&mut u.matcher, f);
+                }
+            }
+            CheckDef::Requires {
+                trigger, require, ..
+            }
+            | CheckDef::Position {
+                trigger,
+                marker: require,
+                ..
+            } => {
+                if let Some(t) = trigger {
+                    of(t, f);
+                }
+                of(require, f);
+            }
+            CheckDef::Count {
+                of: CountOf::Matches(m),
+                ..
+            } => of(m, f),
+            CheckDef::PersonName {
+                unless: Some(u), ..
+            } => of(&mut u.matcher, f),
+            CheckDef::Near { groups, .. } => {
+                for g in groups {
+                    for p in &mut g.parts {
+                        of(&mut p.matcher, f);
+                    }
+                    for m in [&mut g.person, &mut g.unless, &mut g.unless_wide]
+                        .into_iter()
+                        .flatten()
+                    {
+                        of(m, f);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Rules that only look at links (they also run on links found in QR codes).
     pub fn is_link_scoped(&self) -> bool {
         matches!(
@@ -381,6 +515,7 @@ impl CheckDef {
             CheckDef::Length { .. } => "length",
             CheckDef::Image { .. } => "image",
             CheckDef::PersonName { .. } => "person-name",
+            CheckDef::Near { .. } => "near",
             CheckDef::Acknowledgement { .. } => "acknowledgement",
         }
     }
@@ -409,6 +544,11 @@ pub struct Rule {
     pub source: Arc<PackSource>,
     /// Byte range of the rule's id in its pack.
     pub id_range: Range<usize>,
+    /// Concepts the rule uses (`@name` in a term list), with where each is named; resolved
+    /// and expanded when all packs are loaded ([`load::load_all`]).
+    pub concept_refs: Vec<(String, Range<usize>)>,
+    /// The concepts themselves, once resolved (for `explain`).
+    pub concepts: Vec<Arc<Concept>>,
 }
 
 /// Rule ids closest to a misspelt one.

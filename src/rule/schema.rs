@@ -16,7 +16,39 @@ pub struct RawPack {
     /// Optional description.
     #[serde(default)]
     pub description: Option<String>,
+    /// Named word groups that rules of any pack use as `@name` in their term lists.
+    #[serde(default)]
+    pub concepts: BTreeMap<String, Spanned<RawConcept>>,
+    #[serde(default)]
     pub rules: Vec<RawRule>,
+}
+
+/// A concept: a named word group, defined once and used by several rules (`@health`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConcept {
+    /// For people (`explain`).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// German (or language-neutral) terms, inflected unless `inflect: false` or written `=…`.
+    #[serde(default)]
+    pub terms: Vec<Spanned<String>>,
+    /// English terms, inflected the English way.
+    #[serde(default)]
+    pub en: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub inflect: Option<bool>,
+    /// Adds to a concept of the same name defined in an earlier pack (a built-in one).
+    #[serde(default)]
+    pub extend: Option<bool>,
+}
+
+/// One part of a `near` check: a concept (`"@health"`) or a matcher block.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawPart {
+    Concept(String),
+    Matcher(RawMatcher),
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,6 +195,38 @@ pub struct RawCheck {
     /// `acknowledgement`: which problem the rule reports.
     #[serde(default)]
     pub problem: Option<Spanned<String>>,
+    /// `near`: the parts that must all occur in one window.
+    #[serde(default)]
+    pub all: Option<Spanned<Vec<Spanned<RawPart>>>>,
+    /// `near`: the window must also be about an identifiable person (a name or a role noun of
+    /// the concept `person`, in the window or the sentence before).
+    #[serde(default)]
+    pub person: Option<Spanned<bool>>,
+    /// `near`: the window is at most this many words instead of a sentence.
+    #[serde(default)]
+    pub words: Option<Spanned<usize>>,
+    /// `near`: where `unless` is looked for: `sentence` (the window, default), `paragraph` or
+    /// `post`.
+    #[serde(default)]
+    pub unless_in: Option<Spanned<String>>,
+    /// `near`: alternative groups, each with its own `all`, `person` and `unless`; the rule
+    /// fires where any of them (or the top-level `all`) is found.
+    #[serde(default)]
+    pub any: Option<Spanned<Vec<Spanned<RawGroup>>>>,
+}
+
+/// One alternative of a `near` check.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub all: Spanned<Vec<Spanned<RawPart>>>,
+    #[serde(default)]
+    pub person: Option<Spanned<bool>>,
+    /// A first name from the built-in list in the window or the sentence before.
+    #[serde(default)]
+    pub name: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub unless: Option<Spanned<RawMatcher>>,
 }
 
 /// A single name or a list of names.

@@ -1,0 +1,298 @@
+//! `near`: several parts (concepts or matchers) in one sentence, or within a number of words,
+//! in any order; optionally about an identifiable person; not when an `unless` part is in the
+//! same window. One finding per window, at the first part's match, with every part's match as
+//! evidence.
+//!
+//! The person anchor is what makes "Depression" in a health campaign different from "meine
+//! Kollegin hat eine Depression": a role noun or honorific of the concept `person` (Kollegin,
+//! Bürger, Antragsteller, Frau, Herr …) or a first name from the built-in list, in the window
+//! or in the sentence before it ("Das ist Gertrud. Sie hat Krebs.").
+
+use std::ops::Range;
+
+use super::{Check, Context, Evidence, Finding, Matcher};
+use crate::rule::lists::WordList;
+use crate::rule::{Scope, UnlessIn, Window};
+
+#[derive(Debug)]
+pub struct NearCheck {
+    /// Alternatives; the first group found in a window reports it.
+    pub groups: Vec<Group>,
+    pub names: &'static WordList,
+    pub window: Window,
+    pub unless_in: UnlessIn,
+    pub scope: Scope,
+}
+
+/// One alternative: every part in one window, about a person if asked, no `unless` there.
+#[derive(Debug)]
+pub struct Group {
+    /// Each part's matcher and its evidence label (the concept's name).
+    pub parts: Vec<(Matcher, String)>,
+    pub person: Option<Matcher>,
+    /// Only a listed first name counts as the anchor.
+    pub name: bool,
+    /// Silences the group in its window.
+    pub unless: Option<Matcher>,
+    /// Silences the group where the check's `unless_in` says (window, paragraph, post).
+    pub unless_wide: Option<Matcher>,
+}
+
+/// An anchor with the capitalised word after it, if any ("Frau" → "Frau Huber", "Kollegin"
+/// → "Kollegin Miriam"), so the evidence shows who is meant.
+fn with_name(text: &str, r: Range<usize>) -> Range<usize> {
+    let rest = &text[r.end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
+    if gap == 0 || gap > 2 {
+        return r;
+    }
+    let word = &rest[gap..];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return r;
+    }
+    let len = word
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(word.len());
+    let len = word[..len].trim_end_matches(['-']).len();
+    // An initial keeps its period ("Frau K.").
+    let len = if word[..len].chars().count() == 1 && word[len..].starts_with('.') {
+        len + 1
+    } else {
+        len
+    };
+    if len == 0 {
+        return r;
+    }
+    r.start..r.end + gap + len
+}
+
+/// Whether the word before the end of `head` is an article or a plain adjective: "den kleinen
+/// Teddy", "ein neuer Max" name a thing or a type, not a person.
+fn after_article(head: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "kleine", "kleinen", "kleiner", "neue", "neuen", "neuer", "the", "a", "little",
+    ];
+    let word = head
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ARTICLES.contains(&word)
+}
+
+/// The index of the sentence containing byte `pos`, if any.
+fn sentence_of(sentences: &[Range<usize>], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= pos);
+    sentences.get(i).filter(|s| s.start <= pos).map(|_| i)
+}
+
+/// The first range of `sorted` inside `window` that overlaps none of `used` (one word serves
+/// one part only: "Dankeschön" is not both the gift and the thanks).
+fn first_free(
+    sorted: &[Range<usize>],
+    window: &Range<usize>,
+    used: &[Evidence],
+) -> Option<Range<usize>> {
+    let i = sorted.partition_point(|r| r.start < window.start);
+    sorted[i..]
+        .iter()
+        .take_while(|r| r.end <= window.end)
+        .find(|r| {
+            !used
+                .iter()
+                .any(|e| e.range.start < r.end && r.start < e.range.end)
+        })
+        .cloned()
+}
+
+/// The first range of `sorted` that lies inside `window`.
+fn first_in(sorted: &[Range<usize>], window: &Range<usize>) -> Option<Range<usize>> {
+    let i = sorted.partition_point(|r| r.start < window.start);
+    sorted.get(i).filter(|r| r.end <= window.end).cloned()
+}
+
+impl NearCheck {
+    /// A person anchor inside `window`: a match of the `person` concept, or a capitalised word
+    /// that is a listed first name.
+    fn anchor(
+        &self,
+        cx: &Context,
+        anchors: &[Range<usize>],
+        window: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let by_concept = first_in(anchors, window);
+        let text = &cx.draft.source;
+        let mut pos = window.start;
+        let by_name = loop {
+            let rest = &text[pos..window.end];
+            let Some(off) = rest.find(|c: char| c.is_uppercase()) else {
+                break None;
+            };
+            let start = pos + off;
+            let len = text[start..window.end]
+                .find(|c: char| !c.is_alphabetic() && c != '-')
+                .unwrap_or(window.end - start);
+            let word = &text[start..start + len];
+            let before = text[..start].chars().next_back();
+            let at_word_start = !before.is_some_and(char::is_alphanumeric);
+            // A name in quotes is a title or a nickname (»Florian« for a teddy), not a person.
+            let quoted = before.is_some_and(|c| "»«„“”\"'‚‘’".contains(c));
+            if at_word_start
+                && !quoted
+                && len > 1
+                && !after_article(&text[..start])
+                && self.names.contains(word)
+            {
+                break Some(start..start + len);
+            }
+            pos = start + len.max(1);
+            while !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        };
+        match (by_concept, by_name) {
+            (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+impl Check for NearCheck {
+    fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let start = out.len();
+        for g in &self.groups {
+            self.group(g, cx, out);
+        }
+        // One finding per sentence: the first group that found it.
+        if self.groups.len() > 1 && out.len() > start + 1 {
+            let sentences = cx.sentences();
+            let mut mine: Vec<Finding> = out.drain(start..).collect();
+            mine.sort_by_key(|f| f.range.start);
+            let mut seen = Vec::new();
+            for f in mine {
+                let s = sentence_of(sentences, f.range.start);
+                if !seen.contains(&s) {
+                    seen.push(s);
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+impl NearCheck {
+    fn group(&self, g: &Group, cx: &Context, out: &mut Vec<Finding>) {
+        let mut found: Vec<Vec<Range<usize>>> = Vec::with_capacity(g.parts.len());
+        for (m, _) in &g.parts {
+            let v = m.matches(cx, &self.scope);
+            if v.is_empty() {
+                return;
+            }
+            found.push(v);
+        }
+        let sentences = cx.sentences();
+        let anchors = match &g.person {
+            Some(p) => p.matches(cx, &Scope::Text),
+            None => Vec::new(),
+        };
+        let unless = match &g.unless {
+            Some(u) => u.matches(cx, &self.scope),
+            None => Vec::new(),
+        };
+        let unless_wide = match &g.unless_wide {
+            Some(u) => u.matches(cx, &self.scope),
+            None => Vec::new(),
+        };
+        let words = match self.window {
+            Window::Words(_) => cx.word_starts(),
+            Window::Sentence => &[],
+        };
+        let word_index = |pos: usize| words.partition_point(|&w| w <= pos);
+        let mut last_sentence = None;
+        for first in &found[0] {
+            let Some(si) = sentence_of(sentences, first.start) else {
+                continue;
+            };
+            if last_sentence == Some(si) {
+                continue;
+            }
+            let sentence = sentences[si].clone();
+            // The window the other parts must be in.
+            let window = match self.window {
+                Window::Sentence => sentence.clone(),
+                Window::Words(n) => {
+                    // The word `first` starts in, and `n` words either side.
+                    let w = word_index(first.start).saturating_sub(1);
+                    let start = words
+                        .get(w.saturating_sub(n))
+                        .copied()
+                        .unwrap_or(first.start);
+                    let end = words
+                        .get(w + n + 1)
+                        .copied()
+                        .unwrap_or(cx.draft.body.end)
+                        .max(first.end);
+                    start.min(first.start)..end
+                }
+            };
+            let mut evidence = vec![Evidence {
+                label: g.parts[0].1.clone(),
+                range: first.clone(),
+            }];
+            let others =
+                g.parts[1..].iter().zip(&found[1..]).all(|((_, label), v)| {
+                    match first_free(v, &window, &evidence) {
+                        Some(r) => {
+                            evidence.push(Evidence {
+                                label: label.clone(),
+                                range: r,
+                            });
+                            true
+                        }
+                        None => false,
+                    }
+                });
+            let unless_area = match self.unless_in {
+                UnlessIn::Window => window.clone(),
+                UnlessIn::Paragraph => cx
+                    .draft
+                    .structure
+                    .paragraphs
+                    .iter()
+                    .find(|p| p.start <= first.start && first.end <= p.end)
+                    .cloned()
+                    .unwrap_or_else(|| window.clone()),
+                UnlessIn::Post => cx.draft.body.clone(),
+            };
+            if !others
+                || first_in(&unless, &window).is_some()
+                || first_in(&unless_wide, &unless_area).is_some()
+            {
+                continue;
+            }
+            if g.person.is_some() || g.name {
+                let before = si
+                    .checked_sub(1)
+                    .map(|p| sentences[p].start)
+                    .unwrap_or(window.start);
+                let reach = before.min(window.start)..window.end.max(sentence.end);
+                match self.anchor(cx, &anchors, &reach) {
+                    Some(r) => evidence.push(Evidence {
+                        label: "person".to_string(),
+                        range: with_name(&cx.draft.source, r),
+                    }),
+                    None => continue,
+                }
+            }
+            last_sentence = Some(si);
+            evidence.sort_by_key(|e| e.range.start);
+            let mut f = Finding::at(first.clone()).var("match", &cx.draft.source[first.clone()]);
+            // A single word that is the match itself explains nothing more.
+            if evidence.len() > 1 {
+                f.evidence = evidence;
+            }
+            out.push(f);
+        }
+    }
+}
