@@ -32,6 +32,8 @@ pub struct Group {
     pub person: Option<Matcher>,
     /// Only a listed first name counts as the anchor.
     pub name: bool,
+    /// The group's own window, else the check's.
+    pub window: Option<Window>,
     /// Silences the group in its window.
     pub unless: Option<Matcher>,
     /// Silences the group where the check's `unless_in` says (window, paragraph, post).
@@ -204,12 +206,23 @@ impl NearCheck {
             Some(u) => u.matches(cx, &self.scope),
             None => Vec::new(),
         };
-        let words = match self.window {
+        let kind = g.window.unwrap_or(self.window);
+        let words = match kind {
             Window::Words(_) => cx.word_starts(),
-            Window::Sentence => &[],
+            _ => &[],
+        };
+        let paragraph_of = |pos: usize| {
+            cx.draft
+                .structure
+                .paragraphs
+                .iter()
+                .find(|p| p.start <= pos && pos < p.end)
+                .cloned()
         };
         let word_index = |pos: usize| words.partition_point(|&w| w <= pos);
         let mut last_sentence = None;
+        // With a paragraph or post window, one finding per window.
+        let mut last_window: Option<Range<usize>> = None;
         for first in &found[0] {
             let Some(si) = sentence_of(sentences, first.start) else {
                 continue;
@@ -219,8 +232,10 @@ impl NearCheck {
             }
             let sentence = sentences[si].clone();
             // The window the other parts must be in.
-            let window = match self.window {
+            let window = match kind {
                 Window::Sentence => sentence.clone(),
+                Window::Paragraph => paragraph_of(first.start).unwrap_or_else(|| sentence.clone()),
+                Window::Post => cx.draft.body.clone(),
                 Window::Words(n) => {
                     // The word `first` starts in, and `n` words either side.
                     let w = word_index(first.start).saturating_sub(1);
@@ -236,6 +251,11 @@ impl NearCheck {
                     start.min(first.start)..end
                 }
             };
+            if matches!(kind, Window::Paragraph | Window::Post)
+                && last_window.as_ref() == Some(&window)
+            {
+                continue;
+            }
             let mut evidence = vec![Evidence {
                 label: g.parts[0].1.clone(),
                 range: first.clone(),
@@ -255,14 +275,7 @@ impl NearCheck {
                 });
             let unless_area = match self.unless_in {
                 UnlessIn::Window => window.clone(),
-                UnlessIn::Paragraph => cx
-                    .draft
-                    .structure
-                    .paragraphs
-                    .iter()
-                    .find(|p| p.start <= first.start && first.end <= p.end)
-                    .cloned()
-                    .unwrap_or_else(|| window.clone()),
+                UnlessIn::Paragraph => paragraph_of(first.start).unwrap_or_else(|| window.clone()),
                 UnlessIn::Post => cx.draft.body.clone(),
             };
             if !others
@@ -272,11 +285,17 @@ impl NearCheck {
                 continue;
             }
             if g.person.is_some() || g.name {
-                let before = si
-                    .checked_sub(1)
-                    .map(|p| sentences[p].start)
-                    .unwrap_or(window.start);
-                let reach = before.min(window.start)..window.end.max(sentence.end);
+                // In a word window the anchor must be inside it; else in the window or the
+                // sentence before.
+                let reach = if let Window::Words(_) = kind {
+                    window.clone()
+                } else {
+                    let before = si
+                        .checked_sub(1)
+                        .map(|p| sentences[p].start)
+                        .unwrap_or(window.start);
+                    before.min(window.start)..window.end.max(sentence.end)
+                };
                 match self.anchor(cx, &anchors, &reach) {
                     Some(r) => evidence.push(Evidence {
                         label: "person".to_string(),
@@ -286,6 +305,7 @@ impl NearCheck {
                 }
             }
             last_sentence = Some(si);
+            last_window = Some(window.clone());
             evidence.sort_by_key(|e| e.range.start);
             let mut f = Finding::at(first.clone()).var("match", &cx.draft.source[first.clone()]);
             // A single word that is the match itself explains nothing more.

@@ -362,6 +362,7 @@ impl Compiler {
                                 None => None,
                             },
                             name: g.name,
+                            window: g.window,
                             unless: match &g.unless {
                                 Some(u) => Some(self.context_matcher(rule, u, scope)?),
                                 None => None,

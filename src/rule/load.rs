@@ -1040,7 +1040,7 @@ impl Cx<'_> {
         };
         let mut groups = Vec::new();
         if let Some(all) = &c.all {
-            groups.push(self.group(all, c.person.as_ref(), None, None, &top_unless)?);
+            groups.push(self.group(all, c.person.as_ref(), None, None, None, &top_unless)?);
         } else if let Some(p) = &c.person {
             self.err(
                 span(p),
@@ -1062,6 +1062,7 @@ impl Cx<'_> {
                     &g.all,
                     g.person.as_ref(),
                     g.name.as_ref(),
+                    g.words.as_ref(),
                     g.unless.as_ref(),
                     &top_unless,
                 )?);
@@ -1089,10 +1090,12 @@ impl Cx<'_> {
             (None, Some(w)) => Window::Words(w.value),
             (Some(w), None) => match &w.value {
                 RawWithin::Word(s) if s == "sentence" => Window::Sentence,
+                RawWithin::Word(s) if s == "paragraph" => Window::Paragraph,
+                RawWithin::Word(s) if s == "post" => Window::Post,
                 _ => {
                     self.err(
                         span(w),
-                        "`within`: for kind `near` expected `sentence` (or use `words: N`)",
+                        "`within`: for kind `near` expected `sentence`, `paragraph` or `post` (or use `words: N`)",
                     );
                     return None;
                 }
@@ -1125,9 +1128,18 @@ impl Cx<'_> {
         all: &Spanned<Vec<Spanned<RawPart>>>,
         person: Option<&Spanned<bool>>,
         name: Option<&Spanned<bool>>,
+        words: Option<&Spanned<usize>>,
         unless: Option<&Spanned<RawMatcher>>,
         top_unless: &Option<MatcherDef>,
     ) -> Option<NearGroup> {
+        let window = match words {
+            Some(w) if w.value == 0 => {
+                self.err(span(w), "`words` must be at least 1");
+                return None;
+            }
+            Some(w) => Some(Window::Words(w.value)),
+            None => None,
+        };
         let mut parts = Vec::new();
         for p in &all.value {
             let here = span(p);
@@ -1184,6 +1196,7 @@ impl Cx<'_> {
             parts,
             person,
             name: name.is_some_and(|n| n.value),
+            window,
             unless,
             unless_wide: top_unless.clone(),
         })

@@ -352,6 +352,8 @@ pub struct NearGroup {
     /// A first name from the built-in list (only) must be in the window or the sentence
     /// before it (pupils named in a class post).
     pub name: bool,
+    /// The group's own window (`words: N`), else the check's.
+    pub window: Option<Window>,
     /// The group's own `unless`, looked for in the window.
     pub unless: Option<MatcherDef>,
     /// The check's `unless`, looked for where `unless_in` says.
@@ -369,8 +371,12 @@ pub struct NearPart {
 /// The window of a `near` check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Window {
-    /// One sentence (see [`crate::text::sentences`]).
+    /// One sentence (see [`crate::draft::sentences`]).
     Sentence,
+    /// One paragraph (text between blank lines).
+    Paragraph,
+    /// Anywhere in the post (a product code in a post that shows the author on duty).
+    Post,
     /// At most this many words from the first part's word to the last one's.
     Words(usize),
 }

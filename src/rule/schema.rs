@@ -225,6 +225,10 @@ pub struct RawGroup {
     /// A first name from the built-in list in the window or the sentence before.
     #[serde(default)]
     pub name: Option<Spanned<bool>>,
+    /// This group's window is at most this many words (instead of the check's window); a
+    /// person anchor must then be inside it too.
+    #[serde(default)]
+    pub words: Option<Spanned<usize>>,
     #[serde(default)]
     pub unless: Option<Spanned<RawMatcher>>,
 }

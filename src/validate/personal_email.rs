@@ -148,20 +148,67 @@ const ROLE_WORDS: &[&str] = &[
     "vorstand",
 ];
 
-/// True for a valid address that is not a role mailbox.
+/// Free-mail providers: an address there belongs to a private person whatever its local part.
+const FREE_MAIL: &[&str] = &[
+    "gmx.de",
+    "gmx.net",
+    "gmx.at",
+    "gmx.ch",
+    "web.de",
+    "gmail.com",
+    "googlemail.com",
+    "t-online.de",
+    "yahoo.com",
+    "yahoo.de",
+    "outlook.com",
+    "outlook.de",
+    "hotmail.com",
+    "hotmail.de",
+    "live.com",
+    "live.de",
+    "icloud.com",
+    "me.com",
+    "posteo.de",
+    "mailbox.org",
+    "freenet.de",
+    "aol.com",
+    "aol.de",
+    "protonmail.com",
+    "proton.me",
+    "arcor.de",
+    "online.de",
+];
+
+/// True for a valid address that belongs to a person: on a free-mail provider, or with a
+/// local part that names someone (a listed first name or an initial as one of its parts:
+/// `anna.schmidt`, `a.schmidt`, `schmidt.anna`). Role and function mailboxes (`presse`,
+/// `impfen`, `it-sicherheit`, `arbeitgeberservice`) name an office, not a person.
 pub fn is_valid(text: &str) -> bool {
     if !super::email::is_valid(text) {
         return false;
     }
-    let Some((local, _)) = text.rsplit_once('@') else {
+    let Some((local, domain)) = text.rsplit_once('@') else {
         return false;
     };
-    let first = local
-        .split(['.', '-', '_', '+'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    !ROLE_WORDS.contains(&first.as_str())
+    let lower = local.to_lowercase();
+    let parts: Vec<&str> = lower.split(['.', '-', '_', '+']).collect();
+    if ROLE_WORDS.contains(&parts[0]) {
+        return false;
+    }
+    if FREE_MAIL.contains(&domain.to_lowercase().as_str()) {
+        return true;
+    }
+    let names = crate::rule::lists::by_name("first-names");
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(|p| p.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .collect();
+    parts
+        .iter()
+        .any(|p| names.is_some_and(|n| n.contains_lower(p)))
+        || (parts.len() >= 2
+            && parts.iter().any(|p| p.chars().count() == 1)
+            && parts.iter().any(|p| p.chars().count() >= 2))
 }
 
 #[cfg(test)]
@@ -175,6 +222,11 @@ mod tests {
             "j.meier@web.de",
             "max.mustermann@muenchen.de",
             "kai@example.org",
+            "schmidt.anna@stadt.example",
+            "a.huber@stadt.example",
+            "huber.k@stadt.example",
+            "jonas.weber89@stadt.example",
+            "irgendwer@gmx.de",
         ] {
             assert!(is_valid(a), "{a}");
         }
@@ -191,6 +243,12 @@ mod tests {
             "noreply@x.de",
             "logo@2x.png",
             "kein-at",
+            // Role mailboxes that are in no list: no name, no initial.
+            "impfen@stadt.example",
+            "it-sicherheit@stadt.example",
+            "arbeitgeberservice@jobcenter.example",
+            "kitaplatz@stadt.example",
+            "mobilitaet@stadt.example",
         ] {
             assert!(!is_valid(a), "{a}");
         }
