@@ -118,15 +118,32 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// Byte offsets where the post's words start (Unicode word boundaries), in order.
+    /// Byte offsets where the post's words start, in order: a word is a run of word
+    /// characters ([`crate::text::is_word_char`], the engine's one notion of a word). ASCII is
+    /// judged on its bytes.
     pub fn word_starts(&self) -> &[usize] {
         self.words.get_or_init(|| {
-            use unicode_segmentation::UnicodeSegmentation;
             let d = self.draft;
-            d.source[d.body.clone()]
-                .unicode_word_indices()
-                .map(|(i, _)| d.body.start + i)
-                .collect()
+            let text = &d.source[d.body.clone()];
+            let mut out = Vec::with_capacity(text.len() / 6);
+            let mut in_word = false;
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                let (word, len) = if b < 0x80 {
+                    (b.is_ascii_alphanumeric() || b == b'_', 1)
+                } else {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    (crate::text::is_word_char(c), c.len_utf8())
+                };
+                if word && !in_word {
+                    out.push(d.body.start + i);
+                }
+                in_word = word;
+                i += len;
+            }
+            out
         })
     }
 }

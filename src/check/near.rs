@@ -193,7 +193,13 @@ impl NearCheck {
             }
             found.push(v);
         }
-        let sentences = cx.sentences();
+        let kind = g.window.unwrap_or(self.window);
+        // A word window needs no sentences (the most frequent group, a role noun next to a
+        // first name, runs on most posts).
+        let sentences: &[Range<usize>] = match kind {
+            Window::Words(_) => &[],
+            _ => cx.sentences(),
+        };
         let anchors = match &g.person {
             Some(p) => p.matches(cx, &Scope::Text),
             None => Vec::new(),
@@ -206,7 +212,6 @@ impl NearCheck {
             Some(u) => u.matches(cx, &self.scope),
             None => Vec::new(),
         };
-        let kind = g.window.unwrap_or(self.window);
         let words = match kind {
             Window::Words(_) => cx.word_starts(),
             _ => &[],
@@ -224,13 +229,18 @@ impl NearCheck {
         // With a paragraph or post window, one finding per window.
         let mut last_window: Option<Range<usize>> = None;
         for first in &found[0] {
-            let Some(si) = sentence_of(sentences, first.start) else {
-                continue;
+            // The sentence of `first` (in a word window: the word window itself).
+            let (si, sentence) = if let Window::Words(_) = kind {
+                (word_index(first.start), first.clone())
+            } else {
+                match sentence_of(sentences, first.start) {
+                    Some(si) => (si, sentences[si].clone()),
+                    None => continue,
+                }
             };
             if last_sentence == Some(si) {
                 continue;
             }
-            let sentence = sentences[si].clone();
             // The window the other parts must be in.
             let window = match kind {
                 Window::Sentence => sentence.clone(),

@@ -1023,6 +1023,34 @@ fn explain(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     writeln!(out, "{what}: {}", r.suggestion.get(lang))?;
     writeln!(out, "{basis}: {}", r.reference)?;
     writeln!(out)?;
+    if !r.concepts.is_empty() {
+        // The word groups the rule uses, with the forms each term matches (a few per term).
+        let (head, more) = match lang {
+            Lang::De => (
+                "Begriffsgruppen (Konzepte) und die Formen, die sie finden",
+                "weitere",
+            ),
+            Lang::En => ("Concepts and the forms they match", "more"),
+        };
+        writeln!(out, "{head}:")?;
+        for c in &r.concepts {
+            let forms: Vec<String> = c
+                .terms
+                .iter()
+                .map(|t| crate::rule::inflect::compact(t))
+                .collect();
+            let shown = forms.len().min(40);
+            let rest = forms.len() - shown;
+            let desc = c.description.as_deref().unwrap_or("");
+            writeln!(out, "  @{} – {desc}", c.name)?;
+            write!(out, "    {}", forms[..shown].join(", "))?;
+            if rest > 0 {
+                write!(out, " … (+{rest} {more})")?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(out)?;
+    }
     for (title, list) in [(bad, &r.examples.bad), (good, &r.examples.good)] {
         writeln!(out, "{title}:")?;
         for ex in list {

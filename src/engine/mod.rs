@@ -552,6 +552,7 @@ impl Engine {
                 checks.push(ch);
             }
         }
+
         if !c.errors.is_empty() {
             return Err(c.errors);
         }

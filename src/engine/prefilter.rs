@@ -44,28 +44,41 @@ pub struct TermIndexBuilder {
     by_key: HashMap<(String, Side, Side, Case), usize>,
     /// Lists already registered (a concept used by several rules is scanned for once).
     by_terms: HashMap<Vec<String>, TermListId>,
+    /// The patterns of each term seen so far (a concept's terms recur in several lists; their
+    /// forms are worked out and folded once).
+    by_term: HashMap<String, Vec<usize>>,
     lists: usize,
     gates: usize,
 }
 
 impl TermIndexBuilder {
     /// Register a term list; returns its id.
-    pub fn add_list<S: AsRef<str>>(&mut self, terms: &[S]) -> TermListId {
-        let key: Vec<String> = terms.iter().map(|t| t.as_ref().to_string()).collect();
-        if let Some(&id) = self.by_terms.get(&key) {
+    pub fn add_list(&mut self, terms: &[String]) -> TermListId {
+        if let Some(&id) = self.by_terms.get(terms) {
             return id;
         }
         let id = self.lists;
         self.lists += 1;
-        self.by_terms.insert(key, id);
-        for form in terms.iter().flat_map(|t| inflect::forms(t.as_ref())) {
-            let folded = View::fold_str(&form.core);
-            if folded.is_empty() {
-                continue;
-            }
-            let idx = self.pattern(folded, form.before, form.after, form.case);
-            if !self.info[idx].lists.contains(&id) {
-                self.info[idx].lists.push(id);
+        self.by_terms.insert(terms.to_vec(), id);
+        for t in terms {
+            let patterns = match self.by_term.get(t) {
+                Some(p) => p.clone(),
+                None => {
+                    let mut p = Vec::new();
+                    for form in inflect::forms(t) {
+                        let folded = View::fold_str(&form.core);
+                        if !folded.is_empty() {
+                            p.push(self.pattern(folded, form.before, form.after, form.case));
+                        }
+                    }
+                    self.by_term.insert(t.to_string(), p.clone());
+                    p
+                }
+            };
+            for idx in patterns {
+                if !self.info[idx].lists.contains(&id) {
+                    self.info[idx].lists.push(id);
+                }
             }
         }
         id
@@ -644,10 +657,22 @@ fn fold_case_classes(hir: &Hir) -> Hir {
 mod tests {
     use super::*;
 
+    #[test]
+    fn inflected_terms_nouns_and_acronyms() {
+        let found = scan(
+            &[&["~Sucht", "=MS", "~schenken", "~*krankheit"]],
+            "Die Sucht. Der Dienst sucht. MS und Ms. Er schenkte, geschenkt, Geschenk. Lungenkrankheiten, krankheitsbedingt.",
+        );
+        assert_eq!(
+            found[0],
+            ["Sucht", "MS", "schenkte", "geschenkt", "Lungenkrankheiten"]
+        );
+    }
+
     fn scan(lists: &[&[&str]], text: &str) -> Vec<Vec<String>> {
         let mut b = TermIndexBuilder::default();
         for l in lists {
-            b.add_list(l);
+            b.add_list(&l.iter().map(|t| t.to_string()).collect::<Vec<_>>());
         }
         let idx = b.build().unwrap();
         let d = Draft::parse("t", text.to_string());
@@ -790,7 +815,7 @@ mod tests {
     #[test]
     fn gates_open_on_their_literals_in_any_case_or_form() {
         let mut b = TermIndexBuilder::default();
-        b.add_list(&["werbung"]);
+        b.add_list(&["werbung".to_string()]);
         let g = b.add_gate(&gate("Aktenzeichen|Az\\.").unwrap());
         let w = b.add_gate(&gate("werbung[0-9]").unwrap());
         let idx = b.build().unwrap();

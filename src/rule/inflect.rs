@@ -99,6 +99,11 @@ const PARTICIPLE: &[&str] = &[
     "t", "te", "ten", "ter", "tes", "tem", "et", "ete", "eten", "eter", "etes", "etem",
 ];
 const INSEPARABLE: &[&str] = &["be", "emp", "ent", "er", "ge", "miss", "ver", "zer"];
+/// Separable prefixes: the participle puts `ge` after them ("ablehnen" → "abgelehnt").
+const SEPARABLE: &[&str] = &[
+    "zurück", "zusammen", "weiter", "nach", "vor", "weg", "auf", "aus", "bei", "ein", "mit", "ab",
+    "an", "zu", "los", "fest", "hin", "her",
+];
 const EN_PLAIN: &[&str] = &["", "s", "es", "ed", "ing", "er", "ers"];
 const EN_FINAL_E: &[&str] = &["e", "es", "ed", "ing", "er", "ers", "en"];
 const EN_FINAL_Y: &[&str] = &["y", "ies", "ied", "ying", "ier", "iers"];
@@ -212,9 +217,13 @@ pub fn forms(term: &str) -> Vec<Form> {
                     || last.ends_with("ieren");
                 if !no_ge {
                     // The participle: "geschenkt"; in a phrase, `ge` goes before the last word
-                    // ("zur Verfügung gestellt").
+                    // ("zur Verfügung gestellt"), after a separable prefix ("abgelehnt").
+                    let (prefix, rest) = SEPARABLE
+                        .iter()
+                        .find(|p| stem.starts_with(*p) && stem.len() >= p.len() + 3)
+                        .map_or(("", stem), |p| (&stem[..p.len()], &stem[p.len()..]));
                     v.push(Form {
-                        core: format!("{head}ge{stem}"),
+                        core: format!("{head}{prefix}ge{rest}"),
                         before,
                         after: Side::OneOf(PARTICIPLE),
                         case: Case::Any,
@@ -271,6 +280,27 @@ pub fn spellings(term: &str, max: usize) -> Vec<String> {
     }
     out.truncate(max);
     out
+}
+
+/// A term's forms in one line for people (`explain`): each core with its allowed endings in
+/// brackets, `…` for a compound side: `Depression[e|en|n|s|…]`, `schenk[e|st|t|…]`,
+/// `geschenk[t|te|…]`, `…krankheit[e|en|…]`, `Krebs…`.
+pub fn compact(term: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for f in forms(term) {
+        let pre = if f.before == Side::Any { "…" } else { "" };
+        let post = match f.after {
+            Side::Edge => String::new(),
+            Side::Any => "…".to_string(),
+            Side::OneOf(list) => {
+                let ends: Vec<&str> = list.iter().copied().filter(|e| !e.is_empty()).collect();
+                let opt = if list.contains(&"") { "?" } else { "" };
+                format!("[{}]{opt}", ends.join("|"))
+            }
+        };
+        out.push(format!("{pre}{}{post}", f.core));
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -332,6 +362,8 @@ mod tests {
         assert!(matches("~einladen", "einladet") && matches("~arbeiten", "arbeitete"));
         assert!(matches("~studieren", "studiert") && !matches("~studieren", "gestudiert"));
         assert!(matches("~wandern", "wandert") && matches("~wandern", "gewandert"));
+        assert!(matches("~ablehnen", "abgelehnt") && !matches("~ablehnen", "geablehnt"));
+        assert!(matches("~ausprobieren", "ausprobiert"));
     }
 
     #[test]
@@ -375,6 +407,19 @@ mod tests {
         assert!(matches("Depression", "Depression"));
         assert!(!matches("Depression", "Depressionen"));
         assert!(forms("~").is_empty() && forms("").is_empty());
+    }
+
+    #[test]
+    fn compact_shows_cores_and_endings() {
+        assert_eq!(compact("Krebs*"), "Krebs…");
+        assert_eq!(compact("=MS"), "MS");
+        assert!(compact("~Depression").starts_with("Depression[e|en|n|s|"));
+        assert!(compact("~Depression").ends_with("]?"));
+        let verb = compact("~schenken");
+        assert!(
+            verb.starts_with("schenk[e|st|") && verb.contains(" geschenk[t|te|"),
+            "{verb}"
+        );
     }
 
     #[test]
