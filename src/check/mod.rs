@@ -87,9 +87,8 @@ pub struct Context<'a> {
     pub lang: crate::platform::Lang,
     /// The platform's "see more" fold (configurable).
     pub fold: Option<usize>,
-    /// The post's sentences and word starts, found on first use ([`Context::sentences`]).
+    /// The post's sentences, found on first use ([`Context::sentences`]).
     pub sentences: std::cell::OnceCell<Vec<Range<usize>>>,
-    pub words: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -107,7 +106,6 @@ impl<'a> Context<'a> {
             lang,
             fold,
             sentences: std::cell::OnceCell::new(),
-            words: std::cell::OnceCell::new(),
         }
     }
 
@@ -115,35 +113,6 @@ impl<'a> Context<'a> {
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| {
             crate::draft::sentences::split(&self.draft.source, self.draft.body.clone())
-        })
-    }
-
-    /// Byte offsets where the post's words start, in order: a word is a run of word
-    /// characters ([`crate::text::is_word_char`], the engine's one notion of a word). ASCII is
-    /// judged on its bytes.
-    pub fn word_starts(&self) -> &[usize] {
-        self.words.get_or_init(|| {
-            let d = self.draft;
-            let text = &d.source[d.body.clone()];
-            let mut out = Vec::with_capacity(text.len() / 6);
-            let mut in_word = false;
-            let bytes = text.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                let b = bytes[i];
-                let (word, len) = if b < 0x80 {
-                    (b.is_ascii_alphanumeric() || b == b'_', 1)
-                } else {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    (crate::text::is_word_char(c), c.len_utf8())
-                };
-                if word && !in_word {
-                    out.push(d.body.start + i);
-                }
-                in_word = word;
-                i += len;
-            }
-            out
         })
     }
 }

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::{Check, Context, Evidence, Finding, Matcher};
 use crate::rule::lists::WordList;
 use crate::rule::{Scope, UnlessIn, Window};
+use crate::text::is_word_char;
 
 #[derive(Debug)]
 pub struct NearCheck {
@@ -81,6 +82,48 @@ fn after_article(head: &str) -> bool {
         .next()
         .unwrap_or("");
     ARTICLES.contains(&word)
+}
+
+/// The word `r` starts in and `n` words either side of it: from the start of the n-th word
+/// before to the start of the (n+1)-th word after (or the end of the post). Words are runs of
+/// word characters ([`is_word_char`]); only the text around `r` is read.
+fn words_around(text: &str, body: &Range<usize>, r: &Range<usize>, n: usize) -> Range<usize> {
+    let lo = body.start;
+    let hi = body.end;
+    let back_while = |mut p: usize, word: bool| {
+        while p > lo {
+            match text[..p].chars().next_back() {
+                Some(c) if is_word_char(c) == word => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        p
+    };
+    let fwd_while = |mut p: usize, word: bool| {
+        while p < hi {
+            match text[p..].chars().next() {
+                Some(c) if is_word_char(c) == word => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+        p
+    };
+    let mut start = back_while(r.start, true);
+    for _ in 0..n {
+        let gap = back_while(start, false);
+        if gap == lo {
+            break;
+        }
+        start = back_while(gap, true);
+    }
+    let mut end = fwd_while(r.start, true);
+    for k in 0..=n {
+        end = fwd_while(end, false);
+        if k < n {
+            end = fwd_while(end, true);
+        }
+    }
+    start.min(r.start)..end.max(r.end)
 }
 
 /// The index of the sentence containing byte `pos`, if any.
@@ -212,10 +255,6 @@ impl NearCheck {
             Some(u) => u.matches(cx, &self.scope),
             None => Vec::new(),
         };
-        let words = match kind {
-            Window::Words(_) => cx.word_starts(),
-            _ => &[],
-        };
         let paragraph_of = |pos: usize| {
             cx.draft
                 .structure
@@ -224,14 +263,13 @@ impl NearCheck {
                 .find(|p| p.start <= pos && pos < p.end)
                 .cloned()
         };
-        let word_index = |pos: usize| words.partition_point(|&w| w <= pos);
         let mut last_sentence = None;
         // With a paragraph or post window, one finding per window.
         let mut last_window: Option<Range<usize>> = None;
         for first in &found[0] {
             // The sentence of `first` (in a word window: the word window itself).
             let (si, sentence) = if let Window::Words(_) = kind {
-                (word_index(first.start), first.clone())
+                (first.start, first.clone())
             } else {
                 match sentence_of(sentences, first.start) {
                     Some(si) => (si, sentences[si].clone()),
@@ -246,20 +284,7 @@ impl NearCheck {
                 Window::Sentence => sentence.clone(),
                 Window::Paragraph => paragraph_of(first.start).unwrap_or_else(|| sentence.clone()),
                 Window::Post => cx.draft.body.clone(),
-                Window::Words(n) => {
-                    // The word `first` starts in, and `n` words either side.
-                    let w = word_index(first.start).saturating_sub(1);
-                    let start = words
-                        .get(w.saturating_sub(n))
-                        .copied()
-                        .unwrap_or(first.start);
-                    let end = words
-                        .get(w + n + 1)
-                        .copied()
-                        .unwrap_or(cx.draft.body.end)
-                        .max(first.end);
-                    start.min(first.start)..end
-                }
+                Window::Words(n) => words_around(&cx.draft.source, &cx.draft.body, first, n),
             };
             if matches!(kind, Window::Paragraph | Window::Post)
                 && last_window.as_ref() == Some(&window)
@@ -324,5 +349,36 @@ impl NearCheck {
             }
             out.push(f);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_around_counts_words_either_side() {
+        let t = "Alpha, beta gamma – delta epsilon zeta eta";
+        // The last occurrence ("eta" is also inside "beta").
+        let at = |w: &str| {
+            let s = t.rfind(w).unwrap();
+            s..s + w.len()
+        };
+        let body = 0..t.len();
+        let w = |word: &str, n| &t[words_around(t, &body, &at(word), n)];
+        assert_eq!(w("delta", 1), "gamma – delta epsilon ");
+        assert_eq!(w("delta", 2), "beta gamma – delta epsilon zeta ");
+        assert_eq!(w("Alpha", 2), "Alpha, beta gamma – ");
+        assert_eq!(w("eta", 3), "delta epsilon zeta eta");
+        // Inside a word: that word counts as the middle one.
+        let mid = t.find("psilon").unwrap();
+        assert_eq!(&t[words_around(t, &body, &(mid..mid + 3), 0)], "epsilon ");
+    }
+
+    #[test]
+    fn names_after_articles_are_no_anchor() {
+        assert!(after_article("Wir haben den kleinen "));
+        assert!(!after_article("Heute war "));
+        assert!(!after_article(""));
     }
 }
