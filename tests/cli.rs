@@ -700,3 +700,46 @@ fn face_boxes_are_in_json_and_no_pixels_skips_them() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["files"][0]["diagnostics"], serde_json::json!([]));
 }
+
+/// The JSON contract's `evidence`: on a finding that combines several words, one object per
+/// word whose byte range and line/column point at exactly its text; absent on findings without.
+#[test]
+fn json_evidence_points_at_the_words() {
+    let text =
+        "Wie geht's?\nUnser Kollege Bernd fehlt wegen seiner Depression. Ruf mich an: 0171 2345678";
+    let out = bin()
+        .args(["check", "--format", "json", "--lang", "de", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    let d = diags
+        .iter()
+        .find(|d| d["rule"] == "privacy.special-category")
+        .expect("health finding");
+    let ev = d["evidence"].as_array().expect("evidence");
+    let texts: Vec<&str> = ev.iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Kollege Bernd", "Depression"]);
+    for e in ev {
+        let (s, t) = (
+            e["byte_start"].as_u64().unwrap() as usize,
+            e["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..t], e["text"].as_str().unwrap());
+        assert_eq!(e["line"], 2);
+        let col = text[..s].rsplit('\n').next().unwrap().chars().count() + 1;
+        assert_eq!(e["column"].as_u64().unwrap() as usize, col);
+    }
+    assert_eq!(ev[0]["kind"], "person");
+    assert_eq!(
+        (ev[1]["kind"].as_str(), ev[1]["label"].as_str()),
+        (Some("concept"), Some("health"))
+    );
+    // A finding of a single-part rule carries no evidence key at all.
+    let phone = diags
+        .iter()
+        .find(|d| d["rule"] == "privacy.phone")
+        .expect("phone finding");
+    assert!(phone.get("evidence").is_none());
+}

@@ -13,7 +13,7 @@ const T = {
     count: (w, i, a) => `${w} Warnung(en), ${i} Hinweis(e)` + (a ? `, ${a} bestätigt` : ""),
     chars: (n, max, fold) => `${n} von ${max} Zeichen` + (fold ? ` · nach ${fold} Zeichen kommt »mehr anzeigen«` : ""),
     line: (l, c) => `Zeile ${l}, Spalte ${c}`,
-    tip: "Tipp", why: "Warum", basis: "Grundlage", ackd: "Bestätigt", ack: "Bestätigen …",
+    tip: "Tipp", because: "Weil", why: "Warum", basis: "Grundlage", ackd: "Bestätigt", ack: "Bestätigen …",
     ackTitle: "Hinweis bestätigen", ackReason: "Warum trifft der Hinweis hier nicht zu?",
     ackOk: "Bestätigen", ackCancel: "Abbrechen", remove: "Entfernen", error: "Fehler",
     warning: "Warnung", info: "Hinweis", faces: (n) => `${n} Gesicht(er) erkannt`,
@@ -33,7 +33,7 @@ const T = {
     count: (w, i, a) => `${w} warning(s), ${i} note(s)` + (a ? `, ${a} acknowledged` : ""),
     chars: (n, max, fold) => `${n} of ${max} characters` + (fold ? ` · “see more” after ${fold} characters` : ""),
     line: (l, c) => `line ${l}, column ${c}`,
-    tip: "Tip", why: "Why", basis: "Basis", ackd: "Acknowledged", ack: "Acknowledge …",
+    tip: "Tip", because: "Because of", why: "Why", basis: "Basis", ackd: "Acknowledged", ack: "Acknowledge …",
     ackTitle: "Acknowledge finding", ackReason: "Why does the finding not apply here?",
     ackOk: "Acknowledge", ackCancel: "Cancel", remove: "Remove", error: "Error",
     warning: "Warning", info: "Note", faces: (n) => `${n} face(s) found`,
@@ -148,9 +148,15 @@ function findingHtml(d, idx) {
   const ack = d.acknowledged
     ? `<p><strong>${l.ackd}:</strong> ${escapeHtml(d.acknowledged)}</p>`
     : (d.rule.startsWith("ack.") ? "" : `<button type="button" data-ack="${idx}">${l.ack}</button>`);
+  // The words that made the finding (rules that combine several parts), in one line.
+  const q = state.lang === "de" ? (w) => `»${w}«` : (w) => `“${w}”`;
+  const because = d.evidence && d.evidence.length
+    ? `<p class="evidence"><strong>${l.because}:</strong> ${d.evidence.map((e) => escapeHtml(q(e.text.trim()))).join(" … ")}</p>`
+    : "";
   return `<article class="finding ${cls}" id="finding-${idx}" tabindex="-1">
     <p><strong>${sev}</strong> · <code>${escapeHtml(d.rule)}</code> · <span class="meta">${where}</span></p>
     <p>${escapeHtml(d.message)}</p>
+    ${because}
     <p><strong>${l.tip}:</strong> ${escapeHtml(d.suggestion)}</p>
     <details><summary>${l.why} · ${l.basis}</summary><p>${escapeHtml(d.reason)}</p><p class="meta">${escapeHtml(d.reference)}</p></details>
     ${ack}</article>`;

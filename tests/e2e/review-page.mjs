@@ -104,7 +104,13 @@ try {
   // English switch.
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("heading", { name: "leitplanke – check a draft" }).waitFor({ timeout: 5000 });
-  console.log("review page: ok (highlight, findings, face box, acknowledgement, axe, language switch)");
+  // A finding that combines several words shows them: the person and the health detail.
+  await page.getByRole("textbox").first().fill("Welcome back to my colleague Sarah! After her chemo she is back at her desk.");
+  const evidence = page.locator(".finding .evidence", { hasText: "chemo" });
+  await evidence.first().waitFor({ timeout: 10000 }).catch(() => fail("no evidence line for a near finding"));
+  const because = await evidence.first().textContent();
+  if (!because.includes("“colleague Sarah”") && !because.includes("“Sarah”")) fail(`evidence: ${because}`);
+  console.log("review page: ok (highlight, findings, face box, acknowledgement, axe, language switch, evidence)");
 } finally {
   await browser.close();
   server.kill();
