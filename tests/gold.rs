@@ -7,10 +7,11 @@
 //! ```
 //!
 //! The test fails when a gold file is malformed or names an unknown rule, and when a split
-//! falls below the floor recorded in `gold/floor.json` (precision and recall per category and
-//! overall, and the number of clean drafts with a warning), so a change that makes the judgement
-//! worse shows up in CI. The floor is raised by hand when the figures improve; it is never
-//! lowered to let a change pass.
+//! falls below the floor recorded in `gold/floor.json` (precision and recall overall, and the
+//! number of clean drafts with a warning), so a change that breaks the judgement shows up in
+//! CI. The tuning split's floor is raised when its figures improve. The blind split's floor
+//! stays at its first run after the rule language was built, so that it catches breakage but
+//! no rule is ever kept or dropped because of the blind figures; tune with `GOLD_SPLIT=tune`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
