@@ -140,3 +140,41 @@ fn many_markers_and_triggers_stay_fast() {
     let out = check_consistent(&e, &"Foto: Anna Huber. ".repeat(20_000));
     assert!(!out.iter().any(|d| d.rule == "rights.full-name"));
 }
+
+/// Open-text rules stay linear on hostile drafts (each of these took 4 to 56 seconds in the
+/// first version of the `near` kind: a long sentence searched for a person once per match, a
+/// run of dots read back and forth for every dot, a word of thousands of letters extended for
+/// every compound hit inside it).
+#[test]
+fn open_text_rules_stay_linear() {
+    let e = engine();
+    // One long sentence with thousands of health words and one person.
+    let out = check_consistent(
+        &e,
+        &format!("Meine Kollegin {}", "Depression ".repeat(10_000)),
+    );
+    assert_eq!(
+        out.iter()
+            .filter(|d| d.rule == "privacy.special-category")
+            .count(),
+        1
+    );
+    // Hard-wrapped lines that all join into one sentence, without a person.
+    let out = check_consistent(&e, &"Depression\n".repeat(10_000));
+    assert!(!out.iter().any(|d| d.rule == "privacy.special-category"));
+    // Runs of sentence punctuation and of dotted abbreviations.
+    check_consistent(&e, &format!("Depression {}x", ".".repeat(100_000)));
+    check_consistent(&e, &format!("Depression {}", "a.".repeat(50_000)));
+    check_consistent(&e, &format!("Depression {}x", "!?".repeat(50_000)));
+    // One word made of a compound part again and again is no compound.
+    let out = check_consistent(&e, &"Krankheit".repeat(20_000));
+    assert!(!out.iter().any(|d| d.rule == "privacy.special-category"));
+    // Many sentences with a finding each: one finding per sentence.
+    let out = check_consistent(&e, &"Frau Huber ist krank. ".repeat(5_000));
+    assert_eq!(
+        out.iter()
+            .filter(|d| d.rule == "privacy.special-category")
+            .count(),
+        5_000
+    );
+}

@@ -123,6 +123,8 @@ impl<'a> Context<'a> {
 pub struct Evidence {
     pub label: String,
     pub range: Range<usize>,
+    /// The person anchor (not one of the rule's parts).
+    pub anchor: bool,
 }
 
 /// One finding of a check: where, plus values for the message placeholders (`{match}`,

@@ -158,15 +158,22 @@ fn first_in(sorted: &[Range<usize>], window: &Range<usize>) -> Option<Range<usiz
 }
 
 impl NearCheck {
-    /// A person anchor inside `window`: a match of the `person` concept, or a capitalised word
-    /// that is a listed first name.
+    /// A person anchor inside `window` that is none of the words already used as evidence: a
+    /// match of the `person` concept (then `true`), or a capitalised word that is a listed
+    /// first name (`false`).
     fn anchor(
         &self,
         cx: &Context,
         anchors: &[Range<usize>],
         window: &Range<usize>,
-    ) -> Option<Range<usize>> {
-        let by_concept = first_in(anchors, window);
+        used: &[Evidence],
+    ) -> Option<(Range<usize>, bool)> {
+        let free = |r: &Range<usize>| {
+            !used
+                .iter()
+                .any(|e| e.range.start < r.end && r.start < e.range.end)
+        };
+        let by_concept = first_free(anchors, window, used);
         let text = &cx.draft.source;
         let mut pos = window.start;
         let by_name = loop {
@@ -186,6 +193,7 @@ impl NearCheck {
             if at_word_start
                 && !quoted
                 && len > 1
+                && free(&(start..start + len))
                 && !after_article(&text[..start])
                 && self.names.contains(word)
             {
@@ -197,8 +205,10 @@ impl NearCheck {
             }
         };
         match (by_concept, by_name) {
-            (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
-            (a, b) => a.or(b),
+            (Some(a), Some(b)) if a.start <= b.start => Some((a, true)),
+            (_, Some(b)) => Some((b, false)),
+            (Some(a), None) => Some((a, true)),
+            (None, None) => None,
         }
     }
 }
@@ -214,11 +224,12 @@ impl Check for NearCheck {
             let sentences = cx.sentences();
             let mut mine: Vec<Finding> = out.drain(start..).collect();
             mine.sort_by_key(|f| f.range.start);
-            let mut seen = Vec::new();
+            // Sorted by position, so a sentence's findings are next to each other.
+            let mut last = None;
             for f in mine {
                 let s = sentence_of(sentences, f.range.start);
-                if !seen.contains(&s) {
-                    seen.push(s);
+                if last != Some(s) {
+                    last = Some(s);
                     out.push(f);
                 }
             }
@@ -279,6 +290,7 @@ impl NearCheck {
             if last_sentence == Some(si) {
                 continue;
             }
+
             // The window the other parts must be in.
             let window = match kind {
                 Window::Sentence => sentence.clone(),
@@ -291,9 +303,11 @@ impl NearCheck {
             {
                 continue;
             }
+
             let mut evidence = vec![Evidence {
                 label: g.parts[0].1.clone(),
                 range: first.clone(),
+                anchor: false,
             }];
             let others =
                 g.parts[1..].iter().zip(&found[1..]).all(|((_, label), v)| {
@@ -302,6 +316,7 @@ impl NearCheck {
                             evidence.push(Evidence {
                                 label: label.clone(),
                                 range: r,
+                                anchor: false,
                             });
                             true
                         }
@@ -313,8 +328,21 @@ impl NearCheck {
                 UnlessIn::Paragraph => paragraph_of(first.start).unwrap_or_else(|| window.clone()),
                 UnlessIn::Post => cx.draft.body.clone(),
             };
-            if !others
-                || first_in(&unless, &window).is_some()
+            if !others {
+                // The other parts may still be found with another match of the first part
+                // (one word serves one part only).
+                continue;
+            }
+            // From here on the answer is the same for every match in this sentence (paragraph,
+            // post) window: judge it once, so that a long sentence with many matches is not
+            // searched for a person again for each of them.
+            if !matches!(kind, Window::Words(_)) {
+                last_sentence = Some(si);
+            }
+            if matches!(kind, Window::Paragraph | Window::Post) {
+                last_window = Some(window.clone());
+            }
+            if first_in(&unless, &window).is_some()
                 || first_in(&unless_wide, &unless_area).is_some()
             {
                 continue;
@@ -331,16 +359,34 @@ impl NearCheck {
                         .unwrap_or(window.start);
                     before.min(window.start)..window.end.max(sentence.end)
                 };
-                match self.anchor(cx, &anchors, &reach) {
-                    Some(r) => evidence.push(Evidence {
-                        label: "person".to_string(),
-                        range: with_name(&cx.draft.source, r),
-                    }),
+                match self.anchor(cx, &anchors, &reach, &evidence) {
+                    Some((r, role_noun)) => {
+                        // A role noun or honorific shows the name after it ("Frau Huber"),
+                        // unless that word is evidence of its own.
+                        let shown = if role_noun {
+                            let wide = with_name(&cx.draft.source, r.clone());
+                            let tail = r.end..wide.end;
+                            if evidence
+                                .iter()
+                                .any(|e| e.range.start < tail.end && tail.start < e.range.end)
+                            {
+                                r
+                            } else {
+                                wide
+                            }
+                        } else {
+                            r
+                        };
+                        evidence.push(Evidence {
+                            label: "person".to_string(),
+                            range: shown,
+                            anchor: true,
+                        })
+                    }
                     None => continue,
                 }
             }
             last_sentence = Some(si);
-            last_window = Some(window.clone());
             evidence.sort_by_key(|e| e.range.start);
             let mut f = Finding::at(first.clone()).var("match", &cx.draft.source[first.clone()]);
             // A single word that is the match itself explains nothing more.

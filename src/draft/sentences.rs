@@ -42,28 +42,36 @@ pub fn split(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
         let end = match b {
             b'\n' => {
                 let next = next_line_start(text, i + 1);
-                (!continues(text, start, i, next)).then_some(i)
-            }
-            b'!' | b'?' => end_after_run(text, i),
-            b'.' => {
-                if is_abbreviation_or_number(text, i) {
+                if continues(text, start, i, next) {
                     None
                 } else {
-                    end_after_run(text, i)
+                    Some(i)
                 }
             }
+            b'!' | b'?' | b'.' => Some(i),
             // '…' is E2 80 A6.
-            0xE2 if text[i..].starts_with('…') => end_after_run(text, i),
+            0xE2 if text[i..].starts_with('…') => Some(i),
             _ => None,
         };
-        match end {
-            Some(e) => {
-                push(start, e, &mut out);
-                start = e;
-                i = e.max(i + 1);
-            }
-            None => i += 1,
+        let Some(at) = end else {
+            i += 1;
+            continue;
+        };
+        if bytes[at] == b'\n' {
+            push(start, at, &mut out);
+            start = at;
+            i = at + 1;
+            continue;
         }
+        // A run of sentence punctuation (and closing quotes) is judged once, as a whole.
+        let run = run_end(text, at);
+        let ends = text[run..].chars().next().is_none_or(char::is_whitespace)
+            && !(bytes[at] == b'.' && is_abbreviation_or_number(text, at));
+        if ends {
+            push(start, run, &mut out);
+            start = run;
+        }
+        i = run.max(at + 1);
     }
     push(start, text.len(), &mut out);
     out
@@ -86,47 +94,27 @@ fn continues(text: &str, start: usize, nl: usize, next: usize) -> bool {
     last.is_some_and(|c| c.is_alphanumeric() || c == ',') && first.is_some_and(char::is_alphabetic)
 }
 
-/// End of a run of sentence punctuation at `i` plus closing quotes and brackets, if a blank or
-/// the end follows.
-fn end_after_run(text: &str, i: usize) -> Option<usize> {
-    let rest = &text[i..];
-    let run: usize = rest
+/// End of the run of sentence punctuation at `i`, with closing quotes and brackets.
+fn run_end(text: &str, i: usize) -> usize {
+    const RUN: &[char] = &[
+        '.', '!', '?', '…', '"', '“', '”', '«', '»', '‹', '›', '\'', '’', ')', ']',
+    ];
+    let run: usize = text[i..]
         .chars()
-        .take_while(|c| {
-            matches!(
-                c,
-                '.' | '!'
-                    | '?'
-                    | '…'
-                    | '"'
-                    | '“'
-                    | '”'
-                    | '«'
-                    | '»'
-                    | '‹'
-                    | '›'
-                    | '\''
-                    | '’'
-                    | ')'
-                    | ']'
-            )
-        })
+        .take_while(|c| RUN.contains(c))
         .map(char::len_utf8)
         .sum();
-    let end = i + run;
-    match text[end..].chars().next() {
-        None => Some(end),
-        Some(c) if c.is_whitespace() => Some(end),
-        _ => None,
-    }
+    i + run
 }
 
 /// Whether the period at `i` closes an abbreviation, an initial or a number ("8. März").
 fn is_abbreviation_or_number(text: &str, i: usize) -> bool {
     let before = &text[..i];
+    // Abbreviations are short: look back at most 12 characters ("approx", "z.b", "o.ä").
     let word_start = before
         .char_indices()
         .rev()
+        .take(12)
         .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
         .last()
         .map_or(i, |(k, _)| k);

@@ -182,8 +182,6 @@ fn tagged(
     out
 }
 
-/// URLs starting with `http://`, `https://` or `www.`; trailing punctuation is not part of the
-/// link, closing brackets only when they are unbalanced.
 /// A link written without `http(s)://` or `www.` ("bit.ly/3abc", "muenchen.de/service"): the
 /// dot at `dot` ends a host name's label and is followed by a top-level domain of two to six
 /// letters and a `/` with a path. Returns where the host name starts. Not after `@` (e-mail)
@@ -215,6 +213,9 @@ fn bare_link_start(text: &str, dot: usize) -> Option<usize> {
     (label_ok && free).then_some(start)
 }
 
+/// URLs starting with `http://`, `https://` or `www.`, and host names with a path written
+/// without them (see [`bare_link_start`]); trailing punctuation is not part of the link,
+/// closing brackets only when they are unbalanced.
 fn links(src: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let text = &src[body.clone()];
     let mut out = Vec::new();

@@ -36,6 +36,34 @@ struct PatternInfo {
     case: Case,
 }
 
+/// The most bytes a term's affix (the rest of a compound, an ending) may have: a longer run of
+/// letters is no word a term describes, and reading it for every hit would be quadratic.
+const AFFIX_LIMIT: usize = 96;
+
+/// The end of the word going on at `end`, if within `limit` bytes.
+fn word_edge(text: &str, end: usize, limit: usize) -> Option<usize> {
+    let edge = extend_word(
+        &text[..text.floor_char_boundary((end + limit + 1).min(text.len()))],
+        end,
+    );
+    let more = text[edge..]
+        .chars()
+        .next()
+        .is_some_and(crate::text::is_word_char);
+    (edge - end <= limit && !more).then_some(edge)
+}
+
+/// The start of the word going on before `start`, if within `limit` bytes.
+fn word_edge_back(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let from = text.ceil_char_boundary(start.saturating_sub(limit + 1));
+    let edge = from + extend_word_back(&text[from..start], start - from);
+    let more = text[..edge]
+        .chars()
+        .next_back()
+        .is_some_and(crate::text::is_word_char);
+    (start - edge <= limit && !more).then_some(edge)
+}
+
 /// Collects term lists before the automaton is built.
 #[derive(Debug, Default)]
 pub struct TermIndexBuilder {
@@ -488,7 +516,11 @@ impl TermIndex {
                 Side::Edge if !left_bounded(text, start, end) => return,
                 Side::Edge => {}
                 side => {
-                    let word_start = extend_word_back(text, start);
+                    // Bounded: a compound's other part, an ending, is short; a "word" of
+                    // thousands of letters is not read again for every hit inside it.
+                    let Some(word_start) = word_edge_back(text, start, AFFIX_LIMIT) else {
+                        return;
+                    };
                     if !side.allows(&text[word_start..start]) {
                         return;
                     }
@@ -499,7 +531,9 @@ impl TermIndex {
                 Side::Edge if !right_bounded(text, start, end) => return,
                 Side::Edge => {}
                 side => {
-                    let word_end = extend_word(text, end);
+                    let Some(word_end) = word_edge(text, end, AFFIX_LIMIT) else {
+                        return;
+                    };
                     if !side.allows(&text[end..word_end]) {
                         return;
                     }

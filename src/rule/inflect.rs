@@ -20,7 +20,9 @@
 //! the present and weak past endings (`schenken` → "schenke", "schenkst", "schenkt", "schenkte",
 //! "schenkten", "schenkend"), and `ge-` + stem the participle endings ("geschenkt",
 //! "geschenkte", "geschenkten"; not for verbs with an inseparable prefix or in `-ieren`, whose
-//! participle is stem + `t`: "verschenkt", "studiert"). Any other lower-case word takes the
+//! participle is stem + `t`: "verschenkt", "studiert"); a separable prefix is marked with `|`
+//! (`ab|lehnen`: "abgelehnt"); the word itself also takes the adjective endings (participles
+//! such as "verlogen": "verlogene"). Any other lower-case word takes the
 //! adjective endings `-e -en -er -es -em` ("krank" → "kranke", "kranken"). Irregular forms
 //! (umlaut plurals, strong verbs: "Ärzte", "gab", "bekam") are written as terms of their own.
 //! English: `-s -es -ed -ing -er -ers` (a final `e` or `y` changes as in "give" → "giving",
@@ -99,11 +101,6 @@ const PARTICIPLE: &[&str] = &[
     "t", "te", "ten", "ter", "tes", "tem", "et", "ete", "eten", "eter", "etes", "etem",
 ];
 const INSEPARABLE: &[&str] = &["be", "emp", "ent", "er", "ge", "miss", "ver", "zer"];
-/// Separable prefixes: the participle puts `ge` after them ("ablehnen" → "abgelehnt").
-const SEPARABLE: &[&str] = &[
-    "zurück", "zusammen", "weiter", "nach", "vor", "weg", "auf", "aus", "bei", "ein", "mit", "ab",
-    "an", "zu", "los", "fest", "hin", "her",
-];
 const EN_PLAIN: &[&str] = &["", "s", "es", "ed", "ing", "er", "ers"];
 const EN_FINAL_E: &[&str] = &["e", "es", "ed", "ing", "er", "ers", "en"];
 const EN_FINAL_Y: &[&str] = &["y", "ies", "ied", "ying", "ier", "iers"];
@@ -208,31 +205,38 @@ pub fn forms(term: &str) -> Vec<Form> {
             }
             vec![f]
         }
-        Inflection::German => match verb_stem(last) {
-            Some(stem) => {
-                let mut v = vec![form(head, stem, before, VERB)];
-                let no_ge = INSEPARABLE
-                    .iter()
-                    .any(|p| stem.starts_with(p) && stem.len() > p.len() + 2)
-                    || last.ends_with("ieren");
-                if !no_ge {
-                    // The participle: "geschenkt"; in a phrase, `ge` goes before the last word
-                    // ("zur Verfügung gestellt"), after a separable prefix ("abgelehnt").
-                    let (prefix, rest) = SEPARABLE
+        Inflection::German => {
+            // `ab|lehnen`: a separable prefix, marked by the author.
+            let (prefix, _) = last.split_once('|').unwrap_or(("", last));
+            let plain = last.replace('|', "");
+            match verb_stem(&plain) {
+                Some(stem) => {
+                    // A verb, and (for participles such as "verlogen", "geschieden") the same
+                    // word as an adjective.
+                    let mut v = vec![
+                        form(head, stem, before, VERB),
+                        form(head, &plain, before, ADJECTIVE),
+                    ];
+                    let no_ge = INSEPARABLE
                         .iter()
-                        .find(|p| stem.starts_with(*p) && stem.len() >= p.len() + 3)
-                        .map_or(("", stem), |p| (&stem[..p.len()], &stem[p.len()..]));
-                    v.push(Form {
-                        core: format!("{head}{prefix}ge{rest}"),
-                        before,
-                        after: Side::OneOf(PARTICIPLE),
-                        case: Case::Any,
-                    });
+                        .any(|p| stem.starts_with(p) && stem.len() > p.len() + 2)
+                        || plain.ends_with("ieren");
+                    if !no_ge {
+                        // The participle: "geschenkt"; in a phrase, `ge` goes before the last
+                        // word ("zur Verfügung gestellt"), after a separable prefix
+                        // ("ab|lehnen": "abgelehnt").
+                        v.push(Form {
+                            core: format!("{head}{prefix}ge{}", &stem[prefix.len()..]),
+                            before,
+                            after: Side::OneOf(PARTICIPLE),
+                            case: Case::Any,
+                        });
+                    }
+                    v
                 }
-                v
+                None => vec![form(head, &plain, before, ADJECTIVE)],
             }
-            None => vec![form(head, last, before, ADJECTIVE)],
-        },
+        }
     }
 }
 
@@ -362,7 +366,12 @@ mod tests {
         assert!(matches("~einladen", "einladet") && matches("~arbeiten", "arbeitete"));
         assert!(matches("~studieren", "studiert") && !matches("~studieren", "gestudiert"));
         assert!(matches("~wandern", "wandert") && matches("~wandern", "gewandert"));
-        assert!(matches("~ablehnen", "abgelehnt") && !matches("~ablehnen", "geablehnt"));
+        assert!(matches("~ab|lehnen", "abgelehnt") && matches("~ab|lehnen", "ablehnen"));
+        assert!(!matches("~ab|lehnen", "geablehnt") && !matches("~ablehnen", "abgelehnt"));
+        // No prefix guessed: "antworten" is no "an|tworten".
+        assert!(matches("~antworten", "geantwortet") && !matches("~antworten", "angetwortet"));
+        // A participle used as an adjective keeps its endings.
+        assert!(matches("~verlogen", "verlogene") && matches("~geschieden", "geschiedenen"));
         assert!(matches("~ausprobieren", "ausprobiert"));
     }
 

@@ -1309,7 +1309,7 @@ impl Cx<'_> {
     }
 }
 
-/// `area.name` with lowercase ASCII letters, digits and hyphens; at least one dot.
+/// A concept's name: lowercase ASCII letters, digits and hyphens.
 fn valid_concept_name(name: &str) -> bool {
     !name.is_empty()
         && name
@@ -1317,6 +1317,7 @@ fn valid_concept_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// `area.name` with lowercase ASCII letters, digits and hyphens; at least one dot.
 pub fn valid_id(id: &str) -> bool {
     let parts: Vec<&str> = id.split('.').collect();
     parts.len() >= 2

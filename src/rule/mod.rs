@@ -377,7 +377,7 @@ pub enum Window {
     Paragraph,
     /// Anywhere in the post (a product code in a post that shows the author on duty).
     Post,
-    /// At most this many words from the first part's word to the last one's.
+    /// The first part's word and this many words either side of it.
     Words(usize),
 }
 

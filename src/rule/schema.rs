@@ -202,7 +202,8 @@ pub struct RawCheck {
     /// the concept `person`, in the window or the sentence before).
     #[serde(default)]
     pub person: Option<Spanned<bool>>,
-    /// `near`: the window is at most this many words instead of a sentence.
+    /// `near`: the window is the first part's word and this many words either side, instead
+    /// of a sentence.
     #[serde(default)]
     pub words: Option<Spanned<usize>>,
     /// `near`: where `unless` is looked for: `sentence` (the window, default), `paragraph` or
@@ -225,7 +226,8 @@ pub struct RawGroup {
     /// A first name from the built-in list in the window or the sentence before.
     #[serde(default)]
     pub name: Option<Spanned<bool>>,
-    /// This group's window is at most this many words (instead of the check's window); a
+    /// This group's window is the first part's word and this many words either side (instead
+    /// of the check's window); a
     /// person anchor must then be inside it too.
     #[serde(default)]
     pub words: Option<Spanned<usize>>,
