@@ -151,12 +151,6 @@ fn first_free(
         .cloned()
 }
 
-/// The first range of `sorted` that lies inside `window`.
-fn first_in(sorted: &[Range<usize>], window: &Range<usize>) -> Option<Range<usize>> {
-    let i = sorted.partition_point(|r| r.start < window.start);
-    sorted.get(i).filter(|r| r.end <= window.end).cloned()
-}
-
 impl NearCheck {
     /// A person anchor inside `window` that is none of the words already used as evidence: a
     /// match of the `person` concept (then `true`), or a capitalised word that is a listed
@@ -342,8 +336,8 @@ impl NearCheck {
             if matches!(kind, Window::Paragraph | Window::Post) {
                 last_window = Some(window.clone());
             }
-            if first_in(&unless, &window).is_some()
-                || first_in(&unless_wide, &unless_area).is_some()
+            if first_free(&unless, &window, &[]).is_some()
+                || first_free(&unless_wide, &unless_area, &[]).is_some()
             {
                 continue;
             }

@@ -264,28 +264,6 @@ fn verb_stem(word: &str) -> Option<&str> {
     word.strip_suffix("en")
 }
 
-/// Example spellings a term matches, for `explain`: each core with each allowed ending (and
-/// `…` for a compound side). At most `max` of them.
-pub fn spellings(term: &str, max: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for f in forms(term) {
-        let pre = if f.before == Side::Any { "…" } else { "" };
-        let ends: Vec<&str> = match f.after {
-            Side::Edge => vec![""],
-            Side::Any => vec!["…"],
-            Side::OneOf(list) => list.to_vec(),
-        };
-        for e in ends {
-            let s = format!("{pre}{}{e}", f.core);
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-    }
-    out.truncate(max);
-    out
-}
-
 /// A term's forms in one line for people (`explain`): each core with its allowed endings in
 /// brackets, `…` for a compound side: `Depression[e|en|n|s|…]`, `schenk[e|st|t|…]`,
 /// `geschenk[t|te|…]`, `…krankheit[e|en|…]`, `Krebs…`.
@@ -429,12 +407,5 @@ mod tests {
             verb.starts_with("schenk[e|st|") && verb.contains(" geschenk[t|te|"),
             "{verb}"
         );
-    }
-
-    #[test]
-    fn spellings_list_the_forms() {
-        let s = spellings("~schenken", 100);
-        assert!(s.contains(&"schenkte".to_string()) && s.contains(&"geschenkt".to_string()));
-        assert_eq!(spellings("Krebs*", 5), vec!["Krebs…"]);
     }
 }

@@ -599,8 +599,11 @@ impl Cx<'_> {
     }
 
     fn matcher(&mut self, m: &Spanned<RawMatcher>, what: &str) -> Option<MatcherDef> {
-        let at = span(m);
-        let m = &m.value;
+        self.matcher_at(&m.value, span(m), what)
+    }
+
+    /// A matcher block whose place in the pack is `at`.
+    fn matcher_at(&mut self, m: &RawMatcher, at: Range<usize>, what: &str) -> Option<MatcherDef> {
         if m.pattern.is_none()
             && (m.validator.is_some() || m.ignore_case.is_some() || m.whole_word.is_some())
         {
@@ -1159,20 +1162,9 @@ impl Cx<'_> {
                     });
                 }
                 RawPart::Matcher(m) => {
-                    let m = Spanned {
-                        value: RawMatcher {
-                            terms: m.terms.clone(),
-                            pattern: m.pattern.clone(),
-                            ignore_case: m.ignore_case,
-                            whole_word: m.whole_word,
-                            validator: m.validator.clone(),
-                        },
-                        referenced: p.referenced,
-                        defined: p.defined,
-                    };
                     parts.push(NearPart {
                         label: "terms".to_string(),
-                        matcher: self.matcher(&m, "all")?,
+                        matcher: self.matcher_at(m, here, "all")?,
                     });
                 }
             }
