@@ -172,9 +172,10 @@ fn a_word_window_counts_words_either_side() {
         "  a: {terms: [Ausschreibung]}\n  b: {terms: [=Favorit]}",
         "      kind: near\n      all: ['@a', '@b']\n      words: 3",
     ));
+    // The finding covers the words of the window that were found.
     assert_eq!(
         hits(&e, "Bei der Ausschreibung ist Berger Favorit."),
-        vec!["Ausschreibung"]
+        vec!["Ausschreibung ist Berger Favorit"]
     );
     assert!(
         hits(

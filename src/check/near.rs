@@ -382,7 +382,25 @@ impl NearCheck {
             }
             last_sentence = Some(si);
             evidence.sort_by_key(|e| e.range.start);
-            let mut f = Finding::at(first.clone()).var("match", &cx.draft.source[first.clone()]);
+            // In a word window the words stand together: the finding covers them all
+            // ("Kollegin Brigitte"); in a sentence it points at the first part's word.
+            let at = match kind {
+                Window::Words(_) => {
+                    let lo = evidence
+                        .iter()
+                        .map(|e| e.range.start)
+                        .min()
+                        .unwrap_or(first.start);
+                    let hi = evidence
+                        .iter()
+                        .map(|e| e.range.end)
+                        .max()
+                        .unwrap_or(first.end);
+                    lo..hi
+                }
+                _ => first.clone(),
+            };
+            let mut f = Finding::at(at.clone()).var("match", &cx.draft.source[at]);
             // A single word that is the match itself explains nothing more.
             if evidence.len() > 1 {
                 f.evidence = evidence;
